@@ -1,0 +1,45 @@
+/**
+ * Structured logging, pino-compatible: `logger.info({ event, ...fields }, message)`.
+ *
+ * Events carry the seat, codes, ids, attempt counts and durations. They never carry the
+ * SecretId, the SecretKey, a token or an SDK URL. A logger that throws cannot break a
+ * sign-in: its errors are swallowed.
+ */
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+
+export type LogMethod = (fields: Record<string, unknown>, message: string) => void;
+
+/** Any subset of pino's methods; `console` does not fit (it prints objects first). */
+export type Logger = Partial<Record<LogLevel, LogMethod>>;
+
+/** Names of the events the client emits, in `fields.event`. */
+export const LOG_EVENTS = {
+  /** debug: an attempt is sent. */
+  attempt: 'tccc.sdk_url.attempt',
+  /** info: an SDK URL was issued. */
+  issued: 'tccc.sdk_url.issued',
+  /** warn: an attempt failed and will be retried after `delayMs`. */
+  retry: 'tccc.sdk_url.retry',
+  /** warn (retryable) or error: the call failed. */
+  failed: 'tccc.sdk_url.failed',
+} as const;
+
+export type Emit = (level: LogLevel, fields: Record<string, unknown>, message: string) => void;
+
+/** Wraps `logger` so that missing methods and throwing loggers are harmless. */
+export function createEmitter(logger: Logger | undefined, scrub: (text: string) => string): Emit {
+  if (!logger) return () => {};
+  return (level, fields, message) => {
+    const method = logger[level];
+    if (typeof method !== 'function') return;
+    const safe: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(fields)) {
+      if (value !== undefined) safe[key] = typeof value === 'string' ? scrub(value) : value;
+    }
+    try {
+      method.call(logger, safe, scrub(message));
+    } catch {
+      // Logging must never turn a successful sign-in into a failure.
+    }
+  };
+}

@@ -1,0 +1,146 @@
+/**
+ * Client-side smoothing of CreateSDKLoginToken calls to the rate TCCC allows.
+ *
+ * TCCC allows 20 calls per second per account. When hundreds of agents sign in at shift
+ * start, sending every call at once gets most of them `RequestLimitExceeded`; queueing
+ * them and sending one every 1000/rate ms gets them all through (200 calls in ~10 s).
+ *
+ * The local limiter counts the calls of ONE process. When several server instances share
+ * one TCCC account, implement `RateLimiter` on shared state (for example a Redis token
+ * bucket or GCRA script) and pass it as the `limiter` option.
+ */
+import { type Clock, systemClock, type TimerHandle } from './clock.js';
+import { TcccApiError } from './errors.js';
+
+export interface AcquireRequest {
+  /**
+   * Clock time (ms, from the client's `clock`) by which the call must be allowed to go.
+   * A limiter that cannot grant a slot by then should reject at once with a
+   * `TcccApiError` of code `QueueTimeout` (the client also enforces the deadline itself).
+   */
+  deadline: number;
+  /** Aborted when the caller gives up or the deadline passes: drop the request and reject. */
+  signal: AbortSignal;
+}
+
+/** Decides when the next CreateSDKLoginToken request may be sent. */
+export interface RateLimiter {
+  /** Resolves when one request may be sent now. Called once per attempt, retries included. */
+  acquire(request: AcquireRequest): Promise<void>;
+}
+
+export interface LocalRateLimiterOptions {
+  /** Requests per second to stay under (default 20, TCCC's limit for this action). */
+  requestsPerSecond?: number;
+  clock?: Clock;
+}
+
+export interface LocalRateLimiter extends RateLimiter {
+  /** Calls waiting for a slot. */
+  readonly queued: number;
+}
+
+interface Waiter {
+  deadline: number;
+  signal: AbortSignal;
+  resolve: () => void;
+  reject: (reason: unknown) => void;
+  onAbort: () => void;
+}
+
+/**
+ * A FIFO queue that lets one request go every `1000 / requestsPerSecond` ms. Even spacing
+ * (rather than bursts of 20) keeps every sliding one-second window under the limit even
+ * when network latency varies, so the server never sees 21 in a second.
+ */
+export function createLocalRateLimiter(options: LocalRateLimiterOptions = {}): LocalRateLimiter {
+  const requestsPerSecond = options.requestsPerSecond ?? 20;
+  if (!(Number.isFinite(requestsPerSecond) && requestsPerSecond > 0)) {
+    throw new RangeError(
+      `requestsPerSecond must be a positive number, got ${String(requestsPerSecond)}`,
+    );
+  }
+  const clock = options.clock ?? systemClock;
+  const intervalMs = 1000 / requestsPerSecond;
+  const queue: Waiter[] = [];
+  let nextFreeAt = Number.NEGATIVE_INFINITY;
+  let timer: TimerHandle | undefined;
+
+  const queueTimeout = (waitMs: number, ahead: number, deadline: number, now: number) =>
+    new TcccApiError({
+      code: 'QueueTimeout',
+      retryable: true,
+      message:
+        `Too many SDK URL requests at once: ${ahead} queued ahead of this one, so it would be sent ` +
+        `in ${Math.ceil(waitMs)} ms, past the queue deadline (${Math.max(0, Math.ceil(deadline - now))} ms ` +
+        `left). The client sends at most ${requestsPerSecond} per second (TCCC's limit); ask the ` +
+        'user to retry in a few seconds, or raise queueTimeoutMs.',
+    });
+
+  function leave(waiter: Waiter) {
+    const index = queue.indexOf(waiter);
+    if (index !== -1) queue.splice(index, 1);
+    waiter.signal.removeEventListener('abort', waiter.onAbort);
+  }
+
+  function schedule() {
+    if (timer !== undefined || queue.length === 0) return;
+    const delay = Math.max(0, nextFreeAt - clock.now());
+    timer = clock.setTimeout(pump, delay);
+  }
+
+  function pump() {
+    timer = undefined;
+    const now = clock.now();
+    while (queue.length > 0 && now >= nextFreeAt) {
+      const waiter = queue[0] as Waiter;
+      leave(waiter);
+      if (now > waiter.deadline) {
+        waiter.reject(queueTimeout(0, 0, waiter.deadline, now));
+        continue;
+      }
+      // Space from the actual grant time: a late timer must not cause a catch-up burst.
+      nextFreeAt = now + intervalMs;
+      waiter.resolve();
+    }
+    schedule();
+  }
+
+  return {
+    get queued() {
+      return queue.length;
+    },
+    acquire({ deadline, signal }) {
+      return new Promise<void>((resolve, reject) => {
+        if (signal.aborted) {
+          reject(signal.reason);
+          return;
+        }
+        const now = clock.now();
+        if (queue.length === 0 && now >= nextFreeAt) {
+          nextFreeAt = now + intervalMs;
+          resolve();
+          return;
+        }
+        const sendAt = Math.max(now, nextFreeAt) + queue.length * intervalMs;
+        if (sendAt > deadline) {
+          reject(queueTimeout(sendAt - now, queue.length, deadline, now));
+          return;
+        }
+        const waiter: Waiter = {
+          deadline,
+          signal,
+          resolve,
+          reject,
+          onAbort: () => {
+            leave(waiter);
+            reject(signal.reason);
+          },
+        };
+        signal.addEventListener('abort', waiter.onAbort, { once: true });
+        queue.push(waiter);
+        schedule();
+      });
+    },
+  };
+}
