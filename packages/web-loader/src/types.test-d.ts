@@ -89,3 +89,4 @@ expectTypeOf(tccc.Chat.end).parameter(0).toEqualTypeOf<{ sessionId: string }>();
 
 // The global is declared, and optional.
 expectTypeOf<Window['tccc']>().toEqualTypeOf<Tccc | undefined>();
+expectTypeOf<Parameters<typeof tccc.on<'ready'>>[1]>().toEqualTypeOf<(event: undefined) => void>();

@@ -141,9 +141,9 @@ export interface StatusChangedEvent {
   status?: AgentStatus;
 }
 
-/** Every SDK event by name, with its payload. `ready` carries none. */
+/** Every SDK event by name, with its payload. `ready` carries none (listeners receive `undefined`). */
 export interface TcccEventMap {
-  ready: void;
+  ready: undefined;
   tokenExpired: TokenExpiredEvent;
   callIn: CallInEvent;
   userAccessed: SessionRef;
