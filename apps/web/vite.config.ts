@@ -1,0 +1,19 @@
+import { defineConfig } from 'vite';
+
+/**
+ * The server (apps/server) serves dist/index.html and replaces this placeholder with a fresh
+ * nonce on every request. Vite writes it into every <script>/<link> tag it emits and into
+ * `<meta property="csp-nonce" nonce="...">`, which the app reads to give the SDK script the
+ * same nonce. Keep the string in sync with apps/server (it searches for it verbatim).
+ */
+export const CSP_NONCE_PLACEHOLDER = '__CSP_NONCE__';
+
+export default defineConfig({
+  html: { cspNonce: CSP_NONCE_PLACEHOLDER },
+  build: {
+    target: 'es2022',
+    // No inline assets: the strict CSP has no data: sources.
+    assetsInlineLimit: 0,
+    sourcemap: true,
+  },
+});
