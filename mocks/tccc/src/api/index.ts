@@ -1,0 +1,159 @@
+/**
+ * The TCCC cloud API at `/`: signed requests (TC3-HMAC-SHA256) routed on X-TC-Action,
+ * answered with the TCCC envelope. POST carries JSON params; GET carries them in the query.
+ *
+ * Order of checks [unconfirmed, chosen to be plausible]: fault rules, method, body size,
+ * signature v1 detection, Action, Version, Timestamp, Authorization, clock skew, SecretId,
+ * signature, rate limit, Content-Type and params, then the action itself.
+ */
+import { Hono } from 'hono';
+import type { MockContext } from '../context.js';
+import type { RateLimiter } from '../rate-limit.js';
+import { actions, CCC_API_VERSION } from './actions.js';
+import { readBodyCapped } from './body.js';
+import { errorEnvelope, successEnvelope } from './envelope.js';
+import { messages, TcccApiError, TcccErrorCode } from './errors.js';
+import type { Params } from './params.js';
+import { verifyTc3Request } from './verify.js';
+
+export interface CloudApiDeps {
+  rateLimiter: RateLimiter;
+}
+
+const isJsonContentType = (value: string) => /^application\/json\s*(;.*)?$/i.test(value.trim());
+
+function parseJsonParams(bytes: Uint8Array): Params {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new TcccApiError(TcccErrorCode.InvalidParameter, messages.invalidJson());
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new TcccApiError(TcccErrorCode.InvalidParameter, messages.invalidJson());
+  }
+  return value as Params;
+}
+
+/** Signature v1 puts SignatureMethod/Signature among the params instead of an Authorization header. */
+function looksLikeSignatureV1(request: Request, url: URL, body: Uint8Array): boolean {
+  if (request.headers.has('authorization')) return false;
+  const fields = new URLSearchParams(url.search);
+  const contentType = request.headers.get('content-type') ?? '';
+  if (/^application\/x-www-form-urlencoded/i.test(contentType) && body.byteLength > 0) {
+    for (const [key, value] of new URLSearchParams(new TextDecoder().decode(body))) {
+      fields.append(key, value);
+    }
+  }
+  return fields.has('Signature') || fields.has('SignatureMethod');
+}
+
+export function createCloudApiRoutes(ctx: MockContext, deps: CloudApiDeps): Hono {
+  const app = new Hono();
+
+  app.all('/', async (c) => {
+    const request = c.req.raw;
+    const meta = {
+      requestId: ctx.newId(),
+      traceId: request.headers.get('x-tc-traceid') ?? undefined,
+    };
+    const fail = (code: string, message: string) => errorEnvelope(code, message, meta);
+
+    const action = request.headers.get('x-tc-action')?.trim() ?? '';
+    const rule = ctx.faults.take(action);
+    if (rule) {
+      const answer = await ctx.faults.apply(rule, request, fail);
+      if (answer) return answer;
+    }
+
+    const method = request.method.toUpperCase();
+    if (method !== 'GET' && method !== 'POST') {
+      return fail(TcccErrorCode.UnsupportedProtocol, messages.unsupportedProtocol(method));
+    }
+
+    const maxBytes = ctx.options.limits.maxBodyBytes;
+    const body = await readBodyCapped(request, maxBytes);
+    if (!body.ok) {
+      const response = fail(
+        TcccErrorCode.RequestSizeLimitExceeded,
+        messages.requestSizeLimitExceeded(maxBytes),
+      );
+      // The rest of the body is not read: tell the client this connection is done.
+      response.headers.set('connection', 'close');
+      return response;
+    }
+
+    try {
+      const url = new URL(request.url);
+      if (looksLikeSignatureV1(request, url, body.bytes)) {
+        throw new TcccApiError(TcccErrorCode.InvalidAuthorization, messages.onlyTc3());
+      }
+      if (!action) {
+        throw new TcccApiError(TcccErrorCode.MissingParameter, messages.missingParameter('Action'));
+      }
+      const handler = Object.hasOwn(actions, action) ? actions[action] : undefined;
+      if (!handler) throw new TcccApiError(TcccErrorCode.InvalidAction, messages.invalidAction());
+      const version = request.headers.get('x-tc-version')?.trim() ?? '';
+      if (!version) {
+        throw new TcccApiError(
+          TcccErrorCode.MissingParameter,
+          messages.missingParameter('Version'),
+        );
+      }
+      if (version !== CCC_API_VERSION) {
+        throw new TcccApiError(
+          TcccErrorCode.NoSuchVersion,
+          messages.noSuchVersion(version, CCC_API_VERSION),
+        );
+      }
+
+      const secretId = verifyTc3Request(
+        {
+          method,
+          hostname: url.hostname,
+          query: url.search.slice(1),
+          headers: request.headers,
+          payload: body.bytes,
+        },
+        {
+          accounts: ctx.options.accounts,
+          nowMs: ctx.clock.now(),
+          maxSkewSeconds: ctx.options.limits.signatureMaxSkewSeconds,
+        },
+      );
+
+      const decision = deps.rateLimiter.hit(`${secretId}\u0000${action}`);
+      if (!decision.ok) {
+        throw new TcccApiError(
+          TcccErrorCode.RequestLimitExceeded,
+          messages.requestLimitExceeded(decision.count, decision.limit),
+        );
+      }
+
+      let params: Params;
+      if (method === 'GET') {
+        params = Object.fromEntries(url.searchParams);
+      } else {
+        const contentType = request.headers.get('content-type') ?? '';
+        if (!isJsonContentType(contentType)) {
+          throw new TcccApiError(TcccErrorCode.InvalidParameter, messages.contentType(contentType));
+        }
+        params = parseJsonParams(body.bytes);
+      }
+
+      const fields = handler({
+        ctx,
+        params,
+        fromQuery: method === 'GET',
+        requestId: meta.requestId,
+        requestOrigin: url.origin,
+      });
+      return successEnvelope(fields, meta);
+    } catch (error) {
+      if (error instanceof TcccApiError) return fail(error.code, error.message);
+      throw error;
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,46 @@
+/**
+ * Reading action parameters with TCCC's errors. POST params arrive as JSON values; GET
+ * params arrive as query-string text, so integers and booleans are parsed from text there.
+ */
+import { messages, TcccApiError, TcccErrorCode } from './errors.js';
+
+export type Params = Readonly<Record<string, unknown>>;
+
+export interface ParamReader {
+  integer(name: string): number;
+  string(name: string): string;
+  optionalBoolean(name: string): boolean | undefined;
+}
+
+const missing = (name: string) =>
+  new TcccApiError(TcccErrorCode.MissingParameter, messages.missingParameter(name));
+const typeError = (name: string, expected: string) =>
+  new TcccApiError(TcccErrorCode.InvalidParameter, messages.typeError(name, expected));
+
+export function paramReader(params: Params, fromQuery: boolean): ParamReader {
+  return {
+    integer(name) {
+      const value = params[name];
+      if (value === undefined || value === null) throw missing(name);
+      if (fromQuery && typeof value === 'string' && /^-?\d{1,16}$/.test(value)) {
+        return Number(value);
+      }
+      if (typeof value !== 'number' || !Number.isSafeInteger(value))
+        throw typeError(name, 'Integer');
+      return value;
+    },
+    string(name) {
+      const value = params[name];
+      if (value === undefined || value === null) throw missing(name);
+      if (typeof value !== 'string') throw typeError(name, 'String');
+      return value;
+    },
+    optionalBoolean(name) {
+      const value = params[name];
+      if (value === undefined || value === null) return undefined;
+      if (fromQuery && (value === 'true' || value === 'false')) return value === 'true';
+      if (typeof value !== 'boolean') throw typeError(name, 'Boolean');
+      return value;
+    },
+  };
+}
