@@ -1,0 +1,120 @@
+import { type CallAction, callActions, type LoginResponse } from '@tccc-kit/fake-sdk';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { MockContext } from '../context.js';
+import { parseOutboundCall, parseSetStatus, readJsonObject } from './body.js';
+import { sdkCors } from './cors.js';
+import { eventStreamResponse } from './event-stream.js';
+import { sdkFault } from './faults.js';
+import { problemResponse, SdkError } from './problem.js';
+import { type SdkRuntime, sdkRuntimeFor } from './runtime.js';
+import { fakeSdkScript } from './script.js';
+
+const noStore = { 'cache-control': 'no-store' } as const;
+
+/**
+ * The SDK host, mounted at /sdk: the fake SDK script and the routes it talks to.
+ * The script is served even for a missing or unknown token (the real SDK reports a bad token
+ * with the `tokenExpired` event after loading, not with an HTTP error).
+ */
+export function createSdkRoutes(ctx: MockContext): Hono {
+  const runtime = sdkRuntimeFor(ctx);
+  const app = new Hono();
+
+  app.use('*', sdkCors());
+  app.use('*', bodyLimit({ maxSize: 16 * 1024, onError: () => tooLarge() }));
+  app.onError((error) => {
+    if (error instanceof SdkError) return problemResponse(error);
+    throw error;
+  });
+
+  app.get('/tccc.js', async (c) => {
+    const faulted = await sdkFault(ctx, 'sdk.script', c.req.raw);
+    if (faulted) return faulted;
+    return c.body(await fakeSdkScript(), 200, {
+      'content-type': 'text/javascript; charset=utf-8',
+      ...noStore,
+    });
+  });
+
+  app.post('/session', async (c) => {
+    const faulted = await sdkFault(ctx, 'sdk.login', c.req.raw);
+    if (faulted) return faulted;
+    const body = await readJsonObject(c.req.raw);
+    const token = typeof body.token === 'string' ? body.token : undefined;
+    const session = runtime.login(token);
+    const holdReady = ctx.faults.take('sdk.ready') !== undefined;
+    const answer: LoginResponse = {
+      credential: session.credential,
+      seatUserId: session.seatUserId,
+      sdkAppId: session.sdkAppId,
+      status: session.status,
+      emitReady: !holdReady,
+    };
+    return c.json(answer, 200, noStore);
+  });
+
+  app.delete('/session', (c) => {
+    runtime.logout(runtime.sessions.authenticate(c.req.header('authorization')));
+    return c.body(null, 204);
+  });
+
+  app.get('/events', async (c) => {
+    const session = runtime.sessions.authenticate(c.req.header('authorization'));
+    const faulted = await sdkFault(ctx, 'sdk.events', c.req.raw);
+    if (faulted) return faulted;
+    return eventStreamResponse(c.req.raw.signal, (sink) => {
+      session.sinks.add(sink);
+      sink.send({ name: 'connected', payload: { status: session.status } });
+      return () => session.sinks.delete(sink);
+    });
+  });
+
+  app.post('/agent/status', async (c) => {
+    const session = runtime.sessions.authenticate(c.req.header('authorization'));
+    const status = runtime.setStatus(session, parseSetStatus(await readJsonObject(c.req.raw)));
+    return c.json({ status }, 200, noStore);
+  });
+
+  app.post('/calls/outbound', async (c) => {
+    const session = runtime.sessions.authenticate(c.req.header('authorization'));
+    const request = parseOutboundCall(await readJsonObject(c.req.raw));
+    return c.json(runtime.startOutbound(session, request), 200, noStore);
+  });
+
+  app.post('/calls/:sessionId/:action', (c) => {
+    const session = runtime.sessions.authenticate(c.req.header('authorization'));
+    return c.json(
+      act(runtime, session, c.req.param('sessionId'), c.req.param('action')),
+      200,
+      noStore,
+    );
+  });
+
+  app.notFound(() =>
+    problemResponse(
+      new SdkError(404, 'BadRequest', 'No such SDK route; see SDK.md for the routes under /sdk/.'),
+    ),
+  );
+  return app;
+}
+
+function act(
+  runtime: SdkRuntime,
+  session: ReturnType<SdkRuntime['sessions']['authenticate']>,
+  sessionId: string,
+  action: string,
+) {
+  if (!(callActions as readonly string[]).includes(action)) {
+    throw new SdkError(
+      404,
+      'BadRequest',
+      `Unknown call action "${action}"; use one of ${callActions.join(', ')}.`,
+    );
+  }
+  return runtime.act(session, sessionId, action as CallAction);
+}
+
+function tooLarge(): Response {
+  return problemResponse(new SdkError(400, 'BadRequest', 'The request body exceeds 16 KiB.'));
+}
