@@ -32,6 +32,12 @@ export interface RateLimiter {
 export interface LocalRateLimiterOptions {
   /** Requests per second to stay under (default 20, TCCC's limit for this action). */
   requestsPerSecond?: number;
+  /**
+   * Slack added to each one-second window (default 50 ms): requests are spaced
+   * `(1000 + marginMs) / requestsPerSecond` ms apart, so a request that travels faster than
+   * the one sent a second before it still arrives outside that one's window.
+   */
+  marginMs?: number;
   clock?: Clock;
 }
 
@@ -49,9 +55,9 @@ interface Waiter {
 }
 
 /**
- * A FIFO queue that lets one request go every `1000 / requestsPerSecond` ms. Even spacing
- * (rather than bursts of 20) keeps every sliding one-second window under the limit even
- * when network latency varies, so the server never sees 21 in a second.
+ * A FIFO queue that lets one request go every `(1000 + marginMs) / requestsPerSecond` ms
+ * (52.5 ms by default). Even spacing, rather than bursts of 20, keeps every sliding
+ * one-second window at the server under the limit even when network latency varies.
  */
 export function createLocalRateLimiter(options: LocalRateLimiterOptions = {}): LocalRateLimiter {
   const requestsPerSecond = options.requestsPerSecond ?? 20;
@@ -60,8 +66,12 @@ export function createLocalRateLimiter(options: LocalRateLimiterOptions = {}): L
       `requestsPerSecond must be a positive number, got ${String(requestsPerSecond)}`,
     );
   }
+  const marginMs = options.marginMs ?? 50;
+  if (!(Number.isFinite(marginMs) && marginMs >= 0)) {
+    throw new RangeError(`marginMs must be a number >= 0, got ${String(marginMs)}`);
+  }
   const clock = options.clock ?? systemClock;
-  const intervalMs = 1000 / requestsPerSecond;
+  const intervalMs = (1000 + marginMs) / requestsPerSecond;
   const queue: Waiter[] = [];
   let nextFreeAt = Number.NEGATIVE_INFINITY;
   let timer: TimerHandle | undefined;
@@ -73,7 +83,7 @@ export function createLocalRateLimiter(options: LocalRateLimiterOptions = {}): L
       message:
         `Too many SDK URL requests at once: ${ahead} queued ahead of this one, so it would be sent ` +
         `in ${Math.ceil(waitMs)} ms, past the queue deadline (${Math.max(0, Math.ceil(deadline - now))} ms ` +
-        `left). The client sends at most ${requestsPerSecond} per second (TCCC's limit); ask the ` +
+        `left). The client sends at most ${requestsPerSecond} per second; ask the ` +
         'user to retry in a few seconds, or raise queueTimeoutMs.',
     });
 

@@ -1,0 +1,145 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createManualClock } from '../test/support/manual-clock.js';
+import { TcccApiError } from './errors.js';
+import { createLocalRateLimiter } from './rate-limiter.js';
+
+/** A signal that never fires; one per call, as the client passes. */
+const live = () => new AbortController().signal;
+
+/** Largest number of times inside any half-open window (t - 1000, t], as the mock counts. */
+function busiestSecond(times: number[]): number {
+  let most = 0;
+  for (const end of times) {
+    most = Math.max(most, times.filter((t) => t > end - 1000 && t <= end).length);
+  }
+  return most;
+}
+
+describe('createLocalRateLimiter under Vitest fake timers', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.setSystemTime(Date.UTC(2026, 0, 5, 8, 0, 0));
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('lets the first request go at once and spaces the next ones (1000 + 50) / 20 ms apart', async () => {
+    const limiter = createLocalRateLimiter();
+    const start = Date.now();
+    const granted: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      void limiter
+        .acquire({ deadline: start + 15_000, signal: live() })
+        .then(() => granted.push(Date.now() - start));
+    }
+    await vi.advanceTimersByTimeAsync(1_000);
+    // Fake timers fire on whole milliseconds.
+    expect(granted).toEqual([0, 53, 106, 159]);
+  });
+
+  it('smooths a burst of 200 into about 10.5 s with never more than 20 in any second', async () => {
+    const limiter = createLocalRateLimiter({ requestsPerSecond: 20 });
+    const start = Date.now();
+    const granted: number[] = [];
+    const all = Array.from({ length: 200 }, () =>
+      limiter
+        .acquire({ deadline: start + 15_000, signal: live() })
+        .then(() => granted.push(Date.now())),
+    );
+    await vi.advanceTimersByTimeAsync(9_000);
+    expect(granted.length).toBeLessThan(200);
+    await vi.advanceTimersByTimeAsync(2_000);
+    await Promise.all(all);
+    expect(granted).toHaveLength(200);
+    expect(busiestSecond(granted)).toBeLessThanOrEqual(20);
+    expect(busiestSecond(granted)).toBeGreaterThanOrEqual(19);
+    const lastAt = (granted.at(-1) as number) - start;
+    expect(lastAt).toBeGreaterThan(10_400);
+    expect(lastAt).toBeLessThan(10_700);
+  });
+
+  it('refuses at once with QueueTimeout when the slot would come after the deadline', async () => {
+    const limiter = createLocalRateLimiter({ marginMs: 0 });
+    const deadline = Date.now() + 1_000;
+    const refused: unknown[] = [];
+    const all = Array.from({ length: 25 }, () =>
+      limiter.acquire({ deadline, signal: live() }).catch((error: unknown) => {
+        refused.push(error);
+      }),
+    );
+    await Promise.resolve();
+    // Slots at 0, 50, ..., 1000 ms fit: 21 of 25. The other 4 fail without waiting.
+    expect(refused).toHaveLength(4);
+    const first = refused[0] as TcccApiError;
+    expect(first).toBeInstanceOf(TcccApiError);
+    expect(first.code).toBe('QueueTimeout');
+    expect(first.retryable).toBe(true);
+    expect(first.message).toMatch(/20 queued ahead.*raise queueTimeoutMs/);
+    expect(limiter.queued).toBe(20);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await Promise.all(all);
+    expect(limiter.queued).toBe(0);
+    expect(refused).toHaveLength(4);
+  });
+
+  it('drops a waiter whose signal aborts and gives its slot to the next one', async () => {
+    const limiter = createLocalRateLimiter({ marginMs: 0 });
+    const start = Date.now();
+    const deadline = start + 15_000;
+    await limiter.acquire({ deadline, signal: live() });
+    const controller = new AbortController();
+    const abandoned = limiter.acquire({ deadline, signal: controller.signal });
+    const next = limiter.acquire({ deadline, signal: live() }).then(() => Date.now() - start);
+    controller.abort(new Error('user left'));
+    await expect(abandoned).rejects.toThrow('user left');
+    expect(limiter.queued).toBe(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await next).toBe(50);
+  });
+
+  it('rejects an already aborted signal without using a slot', async () => {
+    const limiter = createLocalRateLimiter();
+    await expect(
+      limiter.acquire({ deadline: Date.now() + 1000, signal: AbortSignal.abort(new Error('gone')) }),
+    ).rejects.toThrow('gone');
+    await expect(limiter.acquire({ deadline: Date.now(), signal: live() })).resolves.toBeUndefined();
+  });
+});
+
+describe('createLocalRateLimiter with an injected clock', () => {
+  it('does not burst to catch up when its timer fires late', async () => {
+    const clock = createManualClock();
+    const limiter = createLocalRateLimiter({ clock, requestsPerSecond: 10, marginMs: 0 });
+    const start = clock.now();
+    const granted: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      void limiter
+        .acquire({ deadline: start + 60_000, signal: live() })
+        .then(() => granted.push(clock.now() - start));
+    }
+    await Promise.resolve();
+    expect(granted).toEqual([0]);
+    // The slot was due at 100 ms but the event loop stalled until 350 ms.
+    clock.advance(350, { late: true });
+    await Promise.resolve();
+    expect(granted).toEqual([0, 350]);
+    clock.advance(100);
+    await Promise.resolve();
+    expect(granted).toEqual([0, 350, 450]);
+  });
+
+  it('fails a waiter with QueueTimeout when a late timer finds its deadline passed', async () => {
+    const clock = createManualClock();
+    const limiter = createLocalRateLimiter({ clock, requestsPerSecond: 1, marginMs: 0 });
+    await limiter.acquire({ deadline: clock.now(), signal: live() });
+    const late = limiter.acquire({ deadline: clock.now() + 1_000, signal: live() });
+    clock.advance(5_000, { late: true });
+    await expect(late).rejects.toMatchObject({ name: 'TcccApiError', code: 'QueueTimeout' });
+  });
+
+  it('validates its options', () => {
+    expect(() => createLocalRateLimiter({ requestsPerSecond: 0 })).toThrow(/requestsPerSecond/);
+    expect(() => createLocalRateLimiter({ marginMs: -1 })).toThrow(/marginMs/);
+  });
+});
