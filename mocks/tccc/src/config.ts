@@ -14,7 +14,7 @@ export interface MockAccount {
 export interface MockApp {
   sdkAppId: number;
   /** SeatUserIds (agent accounts, usually e-mail addresses) that exist in this app. */
-  seats: string[];
+  seats: readonly string[];
 }
 
 export interface MockLimits {
@@ -30,8 +30,8 @@ export interface MockLimits {
 
 /** What options or a JSON config file may contain. Every field is optional. */
 export interface MockTcccConfig {
-  accounts?: MockAccount[];
-  apps?: MockApp[];
+  accounts?: readonly MockAccount[];
+  apps?: readonly MockApp[];
   /** Public base URL of the mock (scheme://host[:port]); SdkURL is built on it. */
   sdkOrigin?: string;
   limits?: Partial<MockLimits>;

@@ -1,0 +1,84 @@
+/** Helpers for tests of the SDK host (src/sdk) driven in-process through app.request. */
+import { createMockTccc, type MockTccc } from '../src/mock.js';
+
+export const origin = 'http://mock.test';
+
+export interface StreamEvent {
+  event: string;
+  data: unknown;
+}
+
+/** Reads a text/event-stream Response event by event. */
+export class EventReader {
+  readonly #reader: ReadableStreamDefaultReader<string>;
+  #buffer = '';
+
+  constructor(response: Response) {
+    if (!response.body) throw new Error('the event stream response has no body');
+    this.#reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  }
+
+  /** The next event (comments and retry lines skipped). */
+  async next(): Promise<StreamEvent> {
+    for (;;) {
+      const end = this.#buffer.indexOf('\n\n');
+      if (end !== -1) {
+        const block = this.#buffer.slice(0, end);
+        this.#buffer = this.#buffer.slice(end + 2);
+        const lines = block.split('\n');
+        const event = lines.find((l) => l.startsWith('event: '))?.slice(7);
+        const data = lines.find((l) => l.startsWith('data: '))?.slice(6);
+        if (event && data !== undefined) return { event, data: JSON.parse(data) };
+        continue;
+      }
+      const { value, done } = await this.#reader.read();
+      if (done) throw new Error('the event stream ended');
+      this.#buffer += value;
+    }
+  }
+
+  /** Skip events until one named `name` arrives. */
+  async until(name: string): Promise<StreamEvent> {
+    for (;;) {
+      const event = await this.next();
+      if (event.event === name) return event;
+    }
+  }
+
+  cancel(): Promise<void> {
+    return this.#reader.cancel();
+  }
+}
+
+export interface SignedInSeat {
+  credential: string;
+  auth: { authorization: string };
+  events: EventReader;
+}
+
+export function newMock(): MockTccc {
+  return createMockTccc();
+}
+
+export function json(body: unknown, headers: Record<string, string> = {}): RequestInit {
+  return {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+/** Issue a token, log in with it and open the event stream (past its `connected` event). */
+export async function signIn(
+  mock: MockTccc,
+  seatUserId = 'agent@example.com',
+): Promise<SignedInSeat> {
+  const { token } = mock.issueToken({ seatUserId, origin });
+  const login = await mock.app.request('/sdk/session', json({ token }));
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  const { credential } = (await login.json()) as { credential: string };
+  const auth = { authorization: `Bearer ${credential}` };
+  const events = new EventReader(await mock.app.request('/sdk/events', { headers: auth }));
+  await events.until('connected');
+  return { credential, auth, events };
+}
