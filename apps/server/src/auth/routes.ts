@@ -1,0 +1,80 @@
+/**
+ * Sign-in routes:
+ *   POST   /api/session {email, password} -> 200 {email} and the session cookie
+ *   GET    /api/session                   -> 200 {email} | 401 not_signed_in
+ *   DELETE /api/session                   -> 204 (also when already signed out)
+ */
+import { Hono } from 'hono';
+import { readJsonBody } from '../http/json-body.js';
+import { ProblemError } from '../http/problem.js';
+import type { RateLimiter } from '../security/rate-limit.js';
+import type { Authenticator } from './authenticator.js';
+import type { Sessions } from './sessions.js';
+
+const MAX_EMAIL = 254;
+const MAX_PASSWORD = 1024;
+
+export function sessionRoutes(deps: {
+  authenticator: Authenticator;
+  sessions: Sessions;
+  /** Sign-in attempts per email. */
+  signInLimiter: RateLimiter;
+}): Hono {
+  const routes = new Hono();
+
+  routes.post('/', async (c) => {
+    const { email, password } = parseCredentials(await readJsonBody(c));
+    const limit = deps.signInLimiter.take(email.trim().toLowerCase());
+    if (!limit.ok) {
+      throw new ProblemError(
+        'rate_limited',
+        `Too many sign-in attempts for this email; try again in ${limit.retryAfterSeconds} s.`,
+        {
+          headers: { 'Retry-After': String(limit.retryAfterSeconds) },
+        },
+      );
+    }
+    const user = await deps.authenticator.signIn({ email, password });
+    if (!user) throw new ProblemError('invalid_credentials', 'The email or password is not right.');
+    deps.sessions.start(c, user);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ email: user.email });
+  });
+
+  routes.get('/', async (c) => {
+    const user = await deps.sessions.current(c);
+    if (!user)
+      throw new ProblemError(
+        'not_signed_in',
+        'There is no session: sign in with POST /api/session.',
+      );
+    c.header('Cache-Control', 'no-store');
+    return c.json({ email: user.email });
+  });
+
+  routes.delete('/', (c) => {
+    deps.sessions.end(c);
+    c.header('Cache-Control', 'no-store');
+    return c.body(null, 204);
+  });
+
+  return routes;
+}
+
+function parseCredentials(body: unknown): { email: string; password: string } {
+  const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const problems: string[] = [];
+  if (typeof b.email !== 'string' || b.email.trim() === '' || b.email.length > MAX_EMAIL) {
+    problems.push(`"email" must be a non-empty string of at most ${MAX_EMAIL} characters`);
+  }
+  if (typeof b.password !== 'string' || b.password === '' || b.password.length > MAX_PASSWORD) {
+    problems.push(`"password" must be a non-empty string of at most ${MAX_PASSWORD} characters`);
+  }
+  if (problems.length > 0) {
+    throw new ProblemError(
+      'invalid_body',
+      `Send {"email": string, "password": string}: ${problems.join('; ')}.`,
+    );
+  }
+  return { email: b.email as string, password: b.password as string };
+}

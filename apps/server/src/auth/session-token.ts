@@ -1,0 +1,61 @@
+/**
+ * The session cookie's value: `<payload>.<signature>`, both base64url, where payload is
+ * `{"sub": email, "exp": unix seconds}` and signature is HMAC-SHA256 over the payload
+ * with SESSION_SECRET. Stateless: nothing to store, and a change of SESSION_SECRET ends
+ * every session. Expiry lives inside the signed payload, so a stolen cookie dies on time
+ * even if a browser ignores Max-Age.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export interface SessionClaims {
+  /** The signed-in user's email. */
+  sub: string;
+  /** Expiry, unix seconds. */
+  exp: number;
+}
+
+export interface SessionTokens {
+  issue(sub: string): string;
+  /** The claims of a valid, unexpired token; `undefined` for anything else (never throws). */
+  verify(token: string | undefined): SessionClaims | undefined;
+}
+
+export function createSessionTokens(options: {
+  secret: string;
+  ttlSeconds: number;
+  /** Time source in ms (default Date.now). */
+  now?: () => number;
+}): SessionTokens {
+  const now = options.now ?? Date.now;
+  const sign = (payload: string) =>
+    createHmac('sha256', options.secret).update(payload).digest('base64url');
+
+  return {
+    issue(sub) {
+      const claims: SessionClaims = { sub, exp: Math.floor(now() / 1000) + options.ttlSeconds };
+      const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+      return `${payload}.${sign(payload)}`;
+    },
+    verify(token) {
+      if (!token || token.length > 4096) return undefined;
+      const [payload, signature, extra] = token.split('.');
+      if (!payload || !signature || extra !== undefined) return undefined;
+      const expected = Buffer.from(sign(payload));
+      const given = Buffer.from(signature);
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+      let claims: unknown;
+      try {
+        claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+      } catch {
+        return undefined;
+      }
+      if (!isClaims(claims) || claims.exp * 1000 <= now()) return undefined;
+      return { sub: claims.sub, exp: claims.exp };
+    },
+  };
+}
+
+function isClaims(value: unknown): value is SessionClaims {
+  const v = value as Partial<SessionClaims> | null;
+  return typeof v === 'object' && v !== null && typeof v.sub === 'string' && Number.isFinite(v.exp);
+}

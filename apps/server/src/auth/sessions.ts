@@ -1,0 +1,54 @@
+/**
+ * The signed session cookie: HttpOnly (scripts cannot read it), SameSite=Strict (not sent
+ * on requests started by other sites), Secure and `__Host-` prefixed when the console is
+ * served over HTTPS (so it is never sent in clear and cannot be planted by a subdomain).
+ */
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Authenticator, User } from './authenticator.js';
+import type { SessionTokens } from './session-token.js';
+
+export const SESSION_COOKIE = 'tccc_session';
+export const SECURE_SESSION_COOKIE = `__Host-${SESSION_COOKIE}`;
+
+export interface Sessions {
+  /** The signed-in user of this request, or `undefined`. */
+  current(c: Context): Promise<User | undefined>;
+  start(c: Context, user: User): void;
+  end(c: Context): void;
+}
+
+export function createSessions(options: {
+  tokens: SessionTokens;
+  authenticator: Authenticator;
+  ttlSeconds: number;
+  /** When set, decides Secure (https) instead of the request URL (for TLS-terminating proxies). */
+  publicOrigin?: string | undefined;
+}): Sessions {
+  const secure = (c: Context) => (options.publicOrigin ?? c.req.url).startsWith('https:');
+  const name = (c: Context) => (secure(c) ? SECURE_SESSION_COOKIE : SESSION_COOKIE);
+
+  return {
+    async current(c) {
+      const claims = options.tokens.verify(getCookie(c, name(c)));
+      return claims ? options.authenticator.findUser(claims.sub) : undefined;
+    },
+    start(c, user) {
+      setCookie(c, name(c), options.tokens.issue(user.email), {
+        httpOnly: true,
+        sameSite: 'Strict',
+        secure: secure(c),
+        path: '/',
+        maxAge: options.ttlSeconds,
+      });
+    },
+    end(c) {
+      deleteCookie(c, name(c), {
+        path: '/',
+        secure: secure(c),
+        httpOnly: true,
+        sameSite: 'Strict',
+      });
+    },
+  };
+}

@@ -1,0 +1,164 @@
+/**
+ * Entry point: read the configuration, start the embedded mock TCCC when no credentials
+ * are set, build the app, listen, and shut down gracefully. Everything testable lives in
+ * createApp (app.ts); this file only wires and listens.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createTokenClient } from '@tccc-kit/token-client';
+import { createApp } from './app.js';
+import { createDemoAuthenticator } from './auth/authenticator.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { createLogger, type Logger } from './log/logger.js';
+import { createRedactor } from './log/redact.js';
+import { REAL_TCCC_DEFAULT_SOURCES, withWebSocketTwin } from './security/csp.js';
+import { createShutdown } from './shutdown.js';
+import type { EmbeddedMockTccc } from './tccc/embedded-mock.js';
+import { locateWebDist } from './web/locate.js';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+
+  const cloud = config.tccc.mode === 'cloud' ? config.tccc : undefined;
+  const redactor = createRedactor({
+    secrets: [
+      cloud?.secretKey,
+      cloud?.secretId,
+      config.sessionSecret,
+      // The mock's demo password is public; a configured one is a secret.
+      cloud ? config.demoPassword : undefined,
+    ],
+  });
+  const logger = createLogger({ level: config.logLevel, redactor });
+
+  let mock: EmbeddedMockTccc | undefined;
+  if (config.tccc.mode === 'embedded-mock') {
+    // Imported lazily: with credentials configured, the mock is never even loaded.
+    const { startEmbeddedMockTccc } = await import('./tccc/embedded-mock.js');
+    mock = await startEmbeddedMockTccc({ host: config.tccc.mockHost, port: config.tccc.mockPort });
+    logger.info(
+      { tccc: 'embedded-mock', mockUrl: mock.url },
+      `TCCC_SECRET_ID is not set: running on the embedded offline mock TCCC at ${mock.url} (no real calls, no credentials)`,
+    );
+  } else {
+    logger.info(
+      {
+        tccc: 'cloud',
+        endpoint: cloud?.endpoint ?? 'https://ccc.tencentcloudapi.com',
+        sdkAppId: cloud?.sdkAppId,
+      },
+      'using TCCC with the configured credentials',
+    );
+  }
+
+  const tccc = mock ? { ...mock.credentials, endpoint: mock.url, region: undefined } : cloud;
+  if (!tccc) throw new Error('unreachable: no TCCC configuration');
+  const issuer = createTokenClient({
+    sdkAppId: tccc.sdkAppId,
+    secretId: tccc.secretId,
+    secretKey: tccc.secretKey,
+    ...(tccc.endpoint ? { endpoint: tccc.endpoint } : {}),
+    ...(tccc.region ? { region: tccc.region } : {}),
+    timeoutMs: config.tcccTimeoutMs,
+    logger: logger.child({ component: 'token-client' }),
+  });
+
+  let sessionSecret = config.sessionSecret;
+  if (!sessionSecret) {
+    sessionSecret = randomBytes(32).toString('base64url');
+    logger.info(
+      {},
+      'SESSION_SECRET is not set: using a random one, so sign-ins end when the server restarts',
+    );
+  }
+  if (config.demoAccounts.length === 0) {
+    logger.warn(
+      {},
+      'no demo accounts: nobody can sign in until you plug in an Authenticator (see README) or set DEMO_ACCOUNTS',
+    );
+  }
+
+  let draining = false;
+  const webDistDir = locateWebDist(config.webDist);
+  const app = createApp({
+    issuer,
+    authenticator: createDemoAuthenticator({
+      accounts: config.demoAccounts,
+      password: config.demoPassword,
+    }),
+    readiness: {
+      async check() {
+        if (draining) return 'The server is shutting down.';
+        if (mock && !(await mock.isUp())) return 'The embedded mock TCCC does not answer.';
+        return undefined;
+      },
+    },
+    logger,
+    sessionSecret,
+    sessionTtlSeconds: config.sessionTtlSeconds,
+    cspSdkSources:
+      config.cspSdkSources ?? (mock ? withWebSocketTwin(mock.url) : REAL_TCCC_DEFAULT_SOURCES),
+    webDistDir,
+    publicOrigin: config.publicOrigin,
+    sdkUrlRateLimitPerMinute: config.sdkUrlRateLimitPerMinute,
+  });
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    logger.error(
+      { err: error },
+      error.code === 'EADDRINUSE'
+        ? `port ${config.port} is in use: stop the other process or set PORT to another port`
+        : 'could not listen',
+    );
+    await mock?.close();
+    process.exit(1);
+  });
+  announce(logger, config, (server.address() as AddressInfo).port, mock !== undefined);
+
+  const shutdown = createShutdown({
+    server,
+    cleanups: mock ? [() => mock.close()] : [],
+    onDrain: () => {
+      draining = true;
+    },
+    timeoutMs: config.shutdownTimeoutMs,
+    logger,
+    exit: (code) => process.exit(code),
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.on(signal, () => void shutdown(signal));
+  }
+}
+
+function announce(logger: Logger, config: Config, port: number, onMock: boolean) {
+  const shownHost = ['127.0.0.1', '::1', '0.0.0.0', '::'].includes(config.host)
+    ? 'localhost'
+    : config.host;
+  const url = config.publicOrigin ?? `http://${shownHost}:${port}`;
+  const account = config.demoAccounts[0];
+  const signIn =
+    onMock && account
+      ? `; sign in as ${account} with password "${config.demoPassword}"${config.demoAccounts[1] ? ` (or ${config.demoAccounts[1]})` : ''}`
+      : '';
+  logger.info({ url, port }, `agent console ready: open ${url} in your browser${signIn}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `server failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});
