@@ -82,3 +82,7 @@ export async function signIn(
   await events.until('connected');
   return { credential, auth, events };
 }
+
+/** A JSON response body, read loosely: the tests' assertions check its shape. */
+// biome-ignore lint/suspicious/noExplicitAny: bodies are asserted field by field in the tests.
+export const body = (response: Response): Promise<any> => response.json();

@@ -88,14 +88,12 @@ export interface CallStateResponse {
   held: boolean;
 }
 
-/** The body of every error answer of the SDK host (RFC 9457 problem details). */
-export interface SdkProblem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  /** Stable machine-readable reason, see {@link SdkErrorCode}. */
-  code: SdkErrorCode;
+/**
+ * The body of every error answer of the SDK host, in the shape the whole mock uses:
+ * `{"error": {"code", "message"}}` with a 4xx/5xx status. `message` says what to do next.
+ */
+export interface SdkErrorBody {
+  error: { code: SdkErrorCode | string; message: string };
 }
 
 export type SdkErrorCode =

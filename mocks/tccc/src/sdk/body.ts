@@ -3,7 +3,7 @@ import {
   type SetStatusRequest,
   settableStatuses,
 } from '@tccc-kit/fake-sdk';
-import { SdkError } from './problem.js';
+import { SdkError } from './errors.js';
 import type { InboundCallRequest } from './runtime.js';
 
 type Json = Record<string, unknown>;

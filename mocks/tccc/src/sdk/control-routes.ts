@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { MockContext } from '../context.js';
 import { parseInboundCall, readJsonObject } from './body.js';
-import { problemResponse, SdkError } from './problem.js';
+import { errorResponse, SdkError } from './errors.js';
 import { sdkRuntimeFor } from './runtime.js';
 
 /**
@@ -15,7 +15,7 @@ export function createSdkControlRoutes(ctx: MockContext): Hono {
   const runtime = sdkRuntimeFor(ctx);
   const app = new Hono();
   app.onError((error) => {
-    if (error instanceof SdkError) return problemResponse(error);
+    if (error instanceof SdkError) return errorResponse(error);
     throw error;
   });
 

@@ -1,50 +1,27 @@
-import type { SdkErrorCode, SdkProblem } from '@tccc-kit/fake-sdk';
+import type { SdkErrorBody, SdkErrorCode } from '@tccc-kit/fake-sdk';
 
 /**
- * A failure the SDK host reports to its caller. Routes turn it into an
- * `application/problem+json` answer; the fake SDK turns it into `{status:'error', errorMsg}`.
+ * A failure the SDK host reports to its caller. Routes answer it as JSON
+ * `{"error": {"code", "message"}}` (the shape of every mock error); the fake SDK turns it
+ * into `{status:'error', errorMsg: message}`. Messages never contain tokens or credentials.
  */
 export class SdkError extends Error {
   override readonly name = 'SdkError';
 
   constructor(
-    readonly status: 400 | 401 | 404 | 409 | 500 | 503,
+    readonly status: 400 | 401 | 404 | 409 | 413 | 500,
     readonly code: SdkErrorCode,
     message: string,
   ) {
     super(message);
   }
 
-  toProblem(): SdkProblem {
-    return {
-      type: `https://tccc-kit.dev/problems/sdk/${this.code}`,
-      title: titles[this.code],
-      status: this.status,
-      detail: this.message,
-      code: this.code,
-    };
+  toBody(): SdkErrorBody {
+    return { error: { code: this.code, message: this.message } };
   }
 }
 
-const titles: Record<SdkErrorCode, string> = {
-  TokenMissing: 'SDK login token missing',
-  TokenUnknown: 'SDK login token unknown',
-  TokenExpired: 'SDK login token expired',
-  TokenUsed: 'SDK login token already used',
-  SessionInvalid: 'SDK session invalid',
-  BadRequest: 'Bad request',
-  CallNotFound: 'Call not found',
-  CallStateConflict: 'Call state does not allow this action',
-  SeatBusy: 'Seat cannot take a call now',
-  InjectedFault: 'Fault injected by the mock control plane',
-};
-
-export const problemHeaders = { 'content-type': 'application/problem+json' } as const;
-
-/** The problem+json Response for an error thrown by the SDK runtime or a route. */
-export function problemResponse(error: SdkError): Response {
-  return new Response(JSON.stringify(error.toProblem()), {
-    status: error.status,
-    headers: problemHeaders,
-  });
+/** The JSON Response for an error thrown by the SDK runtime or a route. */
+export function errorResponse(error: SdkError): Response {
+  return Response.json(error.toBody(), { status: error.status });
 }

@@ -1,5 +1,5 @@
 import type { MockContext } from '../context.js';
-import { SdkError } from './problem.js';
+import { errorResponse, SdkError } from './errors.js';
 
 /**
  * Fault targets of the SDK host:
@@ -15,7 +15,7 @@ export type SdkFaultTarget = 'sdk.script' | 'sdk.login' | 'sdk.ready' | 'sdk.eve
 /**
  * Take and perform the next fault rule for `target`: resolves with the Response to answer
  * instead, or null to handle the request normally. `error` rules answer HTTP 500
- * problem+json with code `InjectedFault` (SDK routes have no TCCC envelope).
+ * `{"error": {"code": "InjectedFault"}}` (SDK routes have no TCCC envelope).
  */
 export async function sdkFault(
   ctx: MockContext,
@@ -25,9 +25,6 @@ export async function sdkFault(
   const rule = ctx.faults.take(target);
   if (!rule) return null;
   return ctx.faults.apply(rule, request, (code, message) =>
-    Response.json(
-      new SdkError(500, 'InjectedFault', `Fault on ${target}: ${code}: ${message}`).toProblem(),
-      { status: 500, headers: { 'content-type': 'application/problem+json' } },
-    ),
+    errorResponse(new SdkError(500, 'InjectedFault', `Fault on ${target}: ${code}: ${message}`)),
   );
 }

@@ -4,9 +4,9 @@
  */
 export type { CallView, Direction } from './calls.js';
 export { createSdkControlRoutes } from './control-routes.js';
+export { SdkError } from './errors.js';
 export type { SdkFaultTarget } from './faults.js';
 export { outboundOutcome, timings as sdkTimings } from './outcomes.js';
-export { SdkError } from './problem.js';
 export { createSdkRoutes } from './routes.js';
 export { type InboundCallRequest, SdkRuntime, sdkRuntimeFor } from './runtime.js';
 export type { SessionView } from './sessions.js';

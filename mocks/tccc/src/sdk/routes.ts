@@ -4,9 +4,9 @@ import { bodyLimit } from 'hono/body-limit';
 import type { MockContext } from '../context.js';
 import { parseOutboundCall, parseSetStatus, readJsonObject } from './body.js';
 import { sdkCors } from './cors.js';
+import { errorResponse, SdkError } from './errors.js';
 import { eventStreamResponse } from './event-stream.js';
 import { sdkFault } from './faults.js';
-import { problemResponse, SdkError } from './problem.js';
 import { type SdkRuntime, sdkRuntimeFor } from './runtime.js';
 import { fakeSdkScript } from './script.js';
 
@@ -24,7 +24,7 @@ export function createSdkRoutes(ctx: MockContext): Hono {
   app.use('*', sdkCors());
   app.use('*', bodyLimit({ maxSize: 16 * 1024, onError: () => tooLarge() }));
   app.onError((error) => {
-    if (error instanceof SdkError) return problemResponse(error);
+    if (error instanceof SdkError) return errorResponse(error);
     throw error;
   });
 
@@ -92,7 +92,7 @@ export function createSdkRoutes(ctx: MockContext): Hono {
   });
 
   app.notFound(() =>
-    problemResponse(
+    errorResponse(
       new SdkError(404, 'BadRequest', 'No such SDK route; see SDK.md for the routes under /sdk/.'),
     ),
   );
@@ -116,5 +116,5 @@ function act(
 }
 
 function tooLarge(): Response {
-  return problemResponse(new SdkError(400, 'BadRequest', 'The request body exceeds 16 KiB.'));
+  return errorResponse(new SdkError(413, 'BadRequest', 'The request body exceeds 16 KiB.'));
 }

@@ -4,13 +4,14 @@ import type {
   CloseBy,
   OutboundCallRequest,
   OutboundCallResponse,
+  ServerEvent,
   SetStatusRequest,
   WireAgentStatus,
 } from '@tccc-kit/fake-sdk';
 import type { MockContext } from '../context.js';
 import { type Call, type CallView, durationSeconds, stateOf, viewOf } from './calls.js';
+import { SdkError } from './errors.js';
 import { defaultNumbers, outboundOutcome, timings } from './outcomes.js';
-import { SdkError } from './problem.js';
 import { type SdkSession, SessionStore, type SessionView } from './sessions.js';
 import { loginWithToken } from './tokens.js';
 
@@ -229,8 +230,7 @@ export class SdkRuntime {
       } else if (deadline.kind === 'end') {
         this.#end(call, deadline.closeBy);
       } else {
-        this.#finish(call, 'autoTransfer');
-        this.sessions.push(call.seat, {
+        this.#finish(call, 'autoTransfer', {
           name: 'autoTransfer',
           payload: { sessionId: call.sessionId },
         });
@@ -282,23 +282,23 @@ export class SdkRuntime {
   }
 
   #end(call: Call, closeBy: CloseBy): void {
-    const now = this.ctx.clock.now();
-    const duration = durationSeconds(call, now);
-    this.#finish(call, closeBy);
-    this.sessions.push(call.seat, {
+    const duration = durationSeconds(call, this.ctx.clock.now());
+    this.#finish(call, closeBy, {
       name: 'sessionEnded',
       payload: { sessionId: call.sessionId, closeBy, type: 'phone', duration },
     });
   }
 
-  #finish(call: Call, closeBy: CloseBy | 'autoTransfer'): void {
-    const wasBusy = call.state !== 'offered';
+  /** End a call: push its final event, then restore the agent's status if the call held it. */
+  #finish(call: Call, closeBy: CloseBy | 'autoTransfer', event: ServerEvent): void {
+    const heldStatus = call.state !== 'offered';
     call.state = 'ended';
     call.endedAt = this.ctx.clock.now();
     call.closeBy = closeBy;
     delete call.deadline;
     const session = call.seat;
-    if (wasBusy && session.status === 'busy' && this.#activeCalls(session).length === 0) {
+    this.sessions.push(session, event);
+    if (heldStatus && session.status === 'busy' && this.#activeCalls(session).length === 0) {
       this.#changeStatus(session, session.statusBeforeCall);
     }
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ServerEvent, WireAgentStatus } from '@tccc-kit/fake-sdk';
-import { SdkError } from './problem.js';
+import { SdkError } from './errors.js';
 
 /** One open event stream of an SDK session. */
 export interface EventSink {

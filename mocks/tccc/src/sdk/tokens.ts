@@ -1,5 +1,5 @@
 import type { MockContext } from '../context.js';
-import { SdkError } from './problem.js';
+import { SdkError } from './errors.js';
 
 export interface LoginGrant {
   seatUserId: string;

@@ -1,4 +1,4 @@
-import type { LoginResponse, SdkProblem, ServerEvent, ServerEventName } from '../protocol.js';
+import type { LoginResponse, SdkErrorBody, ServerEvent, ServerEventName } from '../protocol.js';
 import { sdkRoutes } from '../protocol.js';
 import { SseParser } from './sse.js';
 
@@ -61,7 +61,7 @@ export class HostClient {
     if (response.ok) {
       return (response.status === 204 ? undefined : await response.json()) as T;
     }
-    throw await problemOf(response);
+    throw await errorOf(response);
   }
 
   /**
@@ -86,7 +86,7 @@ export class HostClient {
           cache: 'no-store',
           signal,
         });
-        if (response.status === 401) return onFatal(await problemOf(response));
+        if (response.status === 401) return onFatal(await errorOf(response));
         if (response.ok && response.body) {
           const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
           for (;;) {
@@ -128,22 +128,19 @@ function toServerEvent(name: string, data: string): ServerEvent | undefined {
   }
 }
 
-async function problemOf(response: Response): Promise<HostError> {
-  let problem: Partial<SdkProblem> = {};
+async function errorOf(response: Response): Promise<HostError> {
+  let body: Partial<SdkErrorBody> = {};
   try {
-    problem = (await response.json()) as Partial<SdkProblem>;
+    body = (await response.json()) as Partial<SdkErrorBody>;
   } catch {
     // Not JSON (e.g. an injected fault with a text body).
   }
-  const detail =
-    typeof problem.detail === 'string'
-      ? problem.detail
+  const message =
+    typeof body.error?.message === 'string'
+      ? body.error.message
       : `HTTP ${response.status} from the TCCC SDK host.`;
-  return new HostError(
-    detail,
-    response.status,
-    typeof problem.code === 'string' ? problem.code : 'HttpError',
-  );
+  const code = typeof body.error?.code === 'string' ? body.error.code : 'HttpError';
+  return new HostError(message, response.status, code);
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

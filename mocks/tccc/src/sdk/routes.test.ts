@@ -1,0 +1,199 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  EventReader,
+  json,
+  newMock,
+  origin,
+  body as readBody,
+  signIn,
+} from '../../test/sdk-host-helpers.js';
+import type { MockTccc } from '../mock.js';
+
+let mock: MockTccc;
+beforeEach(() => {
+  mock = newMock();
+});
+afterEach(() => mock.reset());
+
+const login = (token: unknown) => mock.app.request('/sdk/session', json({ token }));
+
+describe('GET /sdk/tccc.js', () => {
+  it('serves the fake SDK script for cross-origin <script crossorigin>, never cached', async () => {
+    const response = await mock.app.request('/sdk/tccc.js?token=abc', {
+      headers: { origin: 'http://app.test' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await response.text()).toContain('tcccSdkDomRoot');
+  });
+
+  it('serves the script without a token too (the SDK reports the bad token by event)', async () => {
+    expect((await mock.app.request('/sdk/tccc.js')).status).toBe(200);
+  });
+
+  it('answers an injected sdk.script status fault with that status', async () => {
+    mock.addFault({ target: 'sdk.script', kind: 'status', status: 404, times: 1 });
+    expect((await mock.app.request('/sdk/tccc.js')).status).toBe(404);
+    expect((await mock.app.request('/sdk/tccc.js')).status).toBe(200);
+  });
+});
+
+describe('POST /sdk/session (login)', () => {
+  it('logs in with a fresh token and marks it used in the journal', async () => {
+    const { token } = mock.issueToken({ seatUserId: 'agent@example.com', origin });
+    const response = await login(token);
+    expect(response.status).toBe(200);
+    const answer = await readBody(response);
+    expect(answer).toMatchObject({
+      seatUserId: 'agent@example.com',
+      sdkAppId: 1400000000,
+      status: 'free',
+      emitReady: true,
+    });
+    expect(answer.credential).toEqual(expect.any(String));
+    expect(mock.tokens()[0]?.usedAt).not.toBeNull();
+  });
+
+  it('rejects an unknown token with 401 TokenUnknown, without echoing the token', async () => {
+    const response = await login('0123456789abcdef0123456789abcdef');
+    expect(response.status).toBe(401);
+    const answer = await readBody(response);
+    expect(answer.error.code).toBe('TokenUnknown');
+    expect(JSON.stringify(answer)).not.toContain('0123456789abcdef');
+  });
+
+  it('rejects a missing token with 401 TokenMissing', async () => {
+    expect(await readBody(await login(undefined))).toMatchObject({
+      error: { code: 'TokenMissing' },
+    });
+  });
+
+  it('rejects a token expired by the mock clock (11 minutes later) with TokenExpired', async () => {
+    const { token } = mock.issueToken({ seatUserId: 'agent@example.com', origin });
+    mock.advanceTime(11 * 60 * 1000);
+    const response = await login(token);
+    expect(response.status).toBe(401);
+    expect((await readBody(response)).error.code).toBe('TokenExpired');
+  });
+
+  it('rejects a reused OnlyOnce token with TokenUsed', async () => {
+    const { token } = mock.issueToken({ seatUserId: 'agent@example.com', origin, onlyOnce: true });
+    expect((await login(token)).status).toBe(200);
+    const again = await login(token);
+    expect(again.status).toBe(401);
+    expect((await readBody(again)).error.code).toBe('TokenUsed');
+  });
+
+  it('lets a token issued without OnlyOnce log in again while it is valid', async () => {
+    const { token } = mock.issueToken({ seatUserId: 'agent@example.com', origin });
+    expect((await login(token)).status).toBe(200);
+    expect((await login(token)).status).toBe(200);
+  });
+
+  it('answers bad JSON with 400 BadRequest', async () => {
+    const response = await mock.app.request('/sdk/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
+    expect(response.status).toBe(400);
+    expect((await readBody(response)).error.code).toBe('BadRequest');
+  });
+
+  it('fails login with 500 InjectedFault under an sdk.login error fault', async () => {
+    mock.addFault({ target: 'sdk.login', kind: 'error', code: 'InternalError' });
+    const { token } = mock.issueToken({ seatUserId: 'agent@example.com', origin });
+    const response = await login(token);
+    expect(response.status).toBe(500);
+    expect((await readBody(response)).error.code).toBe('InjectedFault');
+  });
+
+  it('tells the SDK not to emit ready under an sdk.ready fault', async () => {
+    mock.addFault({ target: 'sdk.ready', kind: 'hang', times: 1 });
+    const { token } = mock.issueToken({ seatUserId: 'agent@example.com', origin });
+    expect((await readBody(await login(token))).emitReady).toBe(false);
+  });
+});
+
+describe('CORS', () => {
+  it('answers the preflight of an authorized JSON POST from another origin', async () => {
+    const response = await mock.app.request('/sdk/calls/outbound', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'http://app.test',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization, content-type',
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-headers')).toMatch(/authorization/i);
+    expect(response.headers.get('access-control-allow-methods')).toContain('POST');
+  });
+
+  it('adds CORS headers to error answers as well', async () => {
+    const response = await mock.app.request('/sdk/events', {
+      headers: { origin: 'http://a.test' },
+    });
+    expect(response.status).toBe(401);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});
+
+describe('GET /sdk/events', () => {
+  it('rejects a missing or unknown credential with 401 SessionInvalid', async () => {
+    const response = await mock.app.request('/sdk/events', {
+      headers: { authorization: 'Bearer nope' },
+    });
+    expect(response.status).toBe(401);
+    expect((await readBody(response)).error.code).toBe('SessionInvalid');
+  });
+
+  it('streams connected first, then the seat’s events', async () => {
+    const { token } = mock.issueToken({ seatUserId: 'agent@example.com', origin });
+    const { credential } = await readBody(await login(token));
+    const response = await mock.app.request('/sdk/events', {
+      headers: { authorization: `Bearer ${credential}` },
+    });
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const events = new EventReader(response);
+    expect(await events.next()).toEqual({ event: 'connected', data: { status: 'free' } });
+    await events.cancel();
+  });
+
+  it('ends the session for every route after the mock resets', async () => {
+    const seat = await signIn(mock);
+    mock.reset();
+    const response = await mock.app.request(
+      '/sdk/agent/status',
+      json({ status: 'rest' }, seat.auth),
+    );
+    expect(response.status).toBe(401);
+  });
+});
+
+describe('agent status', () => {
+  it('changes status and pushes statusChanged', async () => {
+    const seat = await signIn(mock);
+    const response = await mock.app.request(
+      '/sdk/agent/status',
+      json({ status: 'rest' }, seat.auth),
+    );
+    expect(await readBody(response)).toEqual({ status: 'rest' });
+    expect(await seat.events.next()).toEqual({ event: 'statusChanged', data: { status: 'rest' } });
+    await mock.app.request('/sdk/agent/status', json({ status: 'stopNotReady' }, seat.auth));
+    expect((await seat.events.next()).data).toEqual({ status: 'free' });
+  });
+
+  it('rejects an unknown status with 400 naming the allowed ones', async () => {
+    const seat = await signIn(mock);
+    const response = await mock.app.request(
+      '/sdk/agent/status',
+      json({ status: 'away' }, seat.auth),
+    );
+    expect(response.status).toBe(400);
+    expect((await readBody(response)).error.message).toContain('free, rest, arrange, notReady');
+  });
+});
