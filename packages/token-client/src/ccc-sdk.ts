@@ -14,9 +14,15 @@ import type { ResolvedConfig } from './config.js';
 
 export type { CreateSDKLoginTokenRequest, CreateSDKLoginTokenResponse };
 
+export interface SendOptions {
+  signal: AbortSignal;
+  /** Sent as X-TC-TraceId, so the caller knows it even when no answer comes back. */
+  traceId: string;
+}
+
 export type CreateSdkLoginToken = (
   request: CreateSDKLoginTokenRequest,
-  signal: AbortSignal,
+  options: SendOptions,
 ) => Promise<CreateSDKLoginTokenResponse>;
 
 /** Builds the SDK client once; the returned function reuses it for every call. */
@@ -37,8 +43,9 @@ export function createCccApi(config: ResolvedConfig): CreateSdkLoginToken {
     },
   });
   // `request` is the SDK's generic entry point and the only one that accepts a signal.
-  return (request, signal) =>
+  return (request, { signal, traceId }) =>
     client.request('CreateSDKLoginToken', request, {
       signal,
+      headers: { 'X-TC-TraceId': traceId },
     }) as Promise<CreateSDKLoginTokenResponse>;
 }

@@ -10,7 +10,11 @@ const SdkException: typeof SdkExceptionModule.default = createRequire(import.met
   'tencentcloud-sdk-nodejs/tencentcloud/common/exception/tencent_cloud_sdk_exception.js',
 ).default;
 const SECRET_KEY = 'classifytestsecretkey00000000000';
-const context = { seatUserId: 'agent@example.com', sdkAppId: 1400000000, scrub: createScrubber([SECRET_KEY]) };
+const context = {
+  seatUserId: 'agent@example.com',
+  sdkAppId: 1400000000,
+  scrub: createScrubber([SECRET_KEY]),
+};
 
 function envelopeError(code: string, message: string) {
   const error = new SdkException(message, 'req-1', 'trace-1');
@@ -23,16 +27,30 @@ describe('classifySdkError', () => {
     ['AuthFailure.SecretIdNotFound', false, /key `secretId`/],
     ['AuthFailure.SignatureFailure', false, /secretKey is the key paired .* trailing newline/],
     ['AuthFailure.SignatureExpire', false, /clock/],
-    ['InvalidParameterValue.AccountNotExist', false, /Seat "agent@example.com" does not exist in TCCC app 1400000000/],
+    [
+      'InvalidParameterValue.AccountNotExist',
+      false,
+      /Seat "agent@example.com" does not exist in TCCC app 1400000000/,
+    ],
     ['InvalidParameterValue.InstanceNotExist', false, /SdkAppId\) 1400000000 does not exist/],
     ['RequestLimitExceeded', true, /shared rate limiter/],
     ['RequestLimitExceeded.UinLimitExceeded', true, /shared rate limiter/],
     ['InternalError', true, /RequestId/],
     ['InternalError.DBError', true, /TCCC failed internally/],
-    ['FailedOperation.Unknown', false, /^TCCC rejected CreateSDKLoginToken with FailedOperation.Unknown: boom$/],
+    [
+      'FailedOperation.Unknown',
+      false,
+      /^TCCC rejected CreateSDKLoginToken with FailedOperation.Unknown: boom$/,
+    ],
   ])('maps the TCCC code %s (retryable: %s) and says what to check', (code, retryable, hint) => {
     const error = classifySdkError(envelopeError(code, 'boom'), context);
-    expect(error).toMatchObject({ name: 'TcccApiError', code, retryable, requestId: 'req-1', traceId: 'trace-1' });
+    expect(error).toMatchObject({
+      name: 'TcccApiError',
+      code,
+      retryable,
+      requestId: 'req-1',
+      traceId: 'trace-1',
+    });
     expect(error.message).toMatch(hint);
   });
 
@@ -64,22 +82,35 @@ describe('classifySdkError', () => {
   });
 
   it("maps node-fetch's own timeout to Timeout", () => {
-    const sdkError = new SdkException('network timeout at: https://ccc.tencentcloudapi.com/', '', 't');
+    const sdkError = new SdkException(
+      'network timeout at: https://ccc.tencentcloudapi.com/',
+      '',
+      't',
+    );
     expect(classifySdkError(sdkError, context)).toMatchObject({ code: 'Timeout', retryable: true });
   });
 
   it('maps a non-JSON 200 body (raw FetchError) and JSON without Response (TypeError) to InvalidResponse', () => {
-    const fetchError = Object.assign(new Error('invalid json response body at https://x/ reason: Unexpected token <'), {
-      type: 'invalid-json',
-    });
+    const fetchError = Object.assign(
+      new Error('invalid json response body at https://x/ reason: Unexpected token <'),
+      {
+        type: 'invalid-json',
+      },
+    );
     const typeError = new TypeError("Cannot read properties of undefined (reading 'Error')");
     for (const raw of [fetchError, typeError]) {
-      expect(classifySdkError(raw, context)).toMatchObject({ code: 'InvalidResponse', retryable: false });
+      expect(classifySdkError(raw, context)).toMatchObject({
+        code: 'InvalidResponse',
+        retryable: false,
+      });
     }
   });
 
   it('scrubs a secret that a dependency put into its message', () => {
-    const error = classifySdkError(envelopeError('InvalidParameter', `bad key ${SECRET_KEY}`), context);
+    const error = classifySdkError(
+      envelopeError('InvalidParameter', `bad key ${SECRET_KEY}`),
+      context,
+    );
     expect(error.message).not.toContain(SECRET_KEY);
     expect(error.message).toContain('[REDACTED]');
   });

@@ -26,6 +26,8 @@ interface SdkErrorShape {
 
 export interface ClassifyContext extends HintContext {
   scrub: (text: string) => string;
+  /** The X-TC-TraceId the request was sent with, for errors that do not carry one. */
+  traceId?: string;
 }
 
 const stringOrUndefined = (value: unknown) =>
@@ -41,7 +43,7 @@ export function classifySdkError(error: unknown, context: ClassifyContext): Tccc
   const shape: SdkErrorShape = typeof error === 'object' && error !== null ? error : {};
   const message = context.scrub(typeof shape.message === 'string' ? shape.message : String(error));
   const requestId = stringOrUndefined(shape.requestId);
-  const traceId = stringOrUndefined(shape.traceId);
+  const traceId = stringOrUndefined(shape.traceId) ?? context.traceId;
   const seatUserId = context.seatUserId;
 
   if (typeof shape.code === 'string' && shape.code !== '') {

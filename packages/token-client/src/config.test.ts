@@ -6,7 +6,11 @@ import { createLocalRateLimiter } from './rate-limiter.js';
 
 const SECRET_ID = 'AKIDconfigtest00000000000000000000000';
 const SECRET_KEY = 'configtestsecretkey0000000000000';
-const valid: TokenClientConfig = { sdkAppId: 1400000000, secretId: SECRET_ID, secretKey: SECRET_KEY };
+const valid: TokenClientConfig = {
+  sdkAppId: 1400000000,
+  secretId: SECRET_ID,
+  secretKey: SECRET_KEY,
+};
 
 function configError(config: unknown): TcccConfigError {
   try {
@@ -33,13 +37,17 @@ describe('resolveConfig', () => {
   });
 
   it('maps an http endpoint with a port to the SDK protocol and host:port', () => {
-    const resolved = resolveConfig({ ...valid, endpoint: 'http://127.0.0.1:4000', region: 'ap-guangzhou' });
+    const resolved = resolveConfig({
+      ...valid,
+      endpoint: 'http://127.0.0.1:4000',
+      region: 'ap-guangzhou',
+    });
     expect(resolved.protocol).toBe('http://');
     expect(resolved.host).toBe('127.0.0.1:4000');
     expect(resolved.region).toBe('ap-guangzhou');
-    expect(resolveConfig({ ...valid, endpoint: 'https://ccc.ap-singapore.tencentcloudapi.com/' }).host).toBe(
-      'ccc.ap-singapore.tencentcloudapi.com',
-    );
+    expect(
+      resolveConfig({ ...valid, endpoint: 'https://ccc.ap-singapore.tencentcloudapi.com/' }).host,
+    ).toBe('ccc.ap-singapore.tencentcloudapi.com');
   });
 
   it('throws one error that names every bad field', () => {
@@ -56,7 +64,9 @@ describe('resolveConfig', () => {
     expect(error.issues.map((issue) => issue.field).sort()).toEqual(
       ['endpoint', 'region', 'retries', 'sdkAppId', 'secretId', 'secretKey', 'timeoutMs'].sort(),
     );
-    expect(error.message).toMatch(/sdkAppId: must be a positive integer .*convert it with Number\(\)/);
+    expect(error.message).toMatch(
+      /sdkAppId: must be a positive integer .*convert it with Number\(\)/,
+    );
     expect(error.message).toMatch(/endpoint: must be a full URL/);
   });
 
@@ -67,10 +77,19 @@ describe('resolveConfig', () => {
   });
 
   it('rejects secrets with surrounding whitespace without echoing them', () => {
-    const error = configError({ sdkAppId: 1400000000, secretId: ` ${SECRET_ID}`, secretKey: `${SECRET_KEY}\n` });
+    const error = configError({
+      sdkAppId: 1400000000,
+      secretId: ` ${SECRET_ID}`,
+      secretKey: `${SECRET_KEY}\n`,
+    });
     expect(error.issues.map((issue) => issue.field)).toEqual(['secretId', 'secretKey']);
     expect(error.message).toMatch(/leading or trailing whitespace/);
-    for (const text of [error.message, JSON.stringify(error), inspect(error, { depth: 5 }), String(error.stack)]) {
+    for (const text of [
+      error.message,
+      JSON.stringify(error),
+      inspect(error, { depth: 5 }),
+      String(error.stack),
+    ]) {
       expect(text).not.toContain(SECRET_KEY);
       expect(text).not.toContain(SECRET_ID);
     }
@@ -97,7 +116,9 @@ describe('resolveConfig', () => {
     expect(configError({ ...valid, limiter, requestsPerSecond: 5 }).message).toMatch(
       /requestsPerSecond: cannot be combined with `limiter`/,
     );
-    expect(configError({ ...valid, limiter: {} }).message).toMatch(/limiter: must be an object with an acquire/);
+    expect(configError({ ...valid, limiter: {} }).message).toMatch(
+      /limiter: must be an object with an acquire/,
+    );
   });
 
   it('rejects a config that is not an object', () => {

@@ -101,9 +101,14 @@ describe('createLocalRateLimiter under Vitest fake timers', () => {
   it('rejects an already aborted signal without using a slot', async () => {
     const limiter = createLocalRateLimiter();
     await expect(
-      limiter.acquire({ deadline: Date.now() + 1000, signal: AbortSignal.abort(new Error('gone')) }),
+      limiter.acquire({
+        deadline: Date.now() + 1000,
+        signal: AbortSignal.abort(new Error('gone')),
+      }),
     ).rejects.toThrow('gone');
-    await expect(limiter.acquire({ deadline: Date.now(), signal: live() })).resolves.toBeUndefined();
+    await expect(
+      limiter.acquire({ deadline: Date.now(), signal: live() }),
+    ).resolves.toBeUndefined();
   });
 });
 

@@ -9,6 +9,7 @@ import type { SdkUrl } from './token-client.js';
 export function parseSdkLoginToken(
   response: CreateSDKLoginTokenResponse,
   seatUserId: string,
+  traceId: string,
 ): SdkUrl {
   const { SdkURL, Token, ExpiredTime, RequestId } = response ?? {};
   const problems: string[] = [];
@@ -29,6 +30,7 @@ export function parseSdkLoginToken(
       retryable: false,
       requestId: typeof RequestId === 'string' ? RequestId : undefined,
       seatUserId,
+      traceId,
       message: `TCCC answered CreateSDKLoginToken without a usable login: ${problems.join('; ')}.`,
     });
   }

@@ -10,6 +10,7 @@
  * `queueTimeoutMs + timeoutMs` (20 s with the defaults).
  */
 
+import { randomUUID } from 'node:crypto';
 import { backoffDelay } from './backoff.js';
 import { type CreateSdkLoginToken, createCccApi } from './ccc-sdk.js';
 import { classifySdkError } from './classify.js';
@@ -145,39 +146,41 @@ function createTokenClientWith(config: ResolvedConfig, send: CreateSdkLoginToken
     const controller = new AbortController();
     const unfollow = follow(signal, controller, 'caller');
     const timer = clock.setTimeout(() => controller.abort('timeout'), config.timeoutMs);
+    const traceId = randomUUID();
     try {
       const response = await Promise.race([
-        send(body, controller.signal),
+        send(body, { signal: controller.signal, traceId }),
         whenAborted(controller.signal),
       ]);
-      return parseSdkLoginToken(response, body.SeatUserId);
+      return parseSdkLoginToken(response, body.SeatUserId, traceId);
     } catch (error) {
       const cause = controller.signal.reason as AbortCause | undefined;
-      if (cause === 'caller') throw aborted(body.SeatUserId);
+      if (cause === 'caller') throw aborted(body.SeatUserId, traceId);
       if (cause === 'timeout') {
         throw new TcccApiError({
           code: 'Timeout',
           retryable: true,
           seatUserId: body.SeatUserId,
-          traceId: (error as { traceId?: string } | null)?.traceId,
+          traceId,
           message:
             `TCCC did not answer within timeoutMs (${config.timeoutMs} ms); the request was aborted. ` +
             'Check connectivity to the endpoint; retrying may help.',
         });
       }
       if (error instanceof TcccApiError) throw error;
-      throw classifySdkError(error, { seatUserId: body.SeatUserId, sdkAppId, scrub });
+      throw classifySdkError(error, { seatUserId: body.SeatUserId, sdkAppId, scrub, traceId });
     } finally {
       clock.clearTimeout(timer);
       unfollow();
     }
   }
 
-  function aborted(seatUserId: string) {
+  function aborted(seatUserId: string, traceId?: string) {
     return new TcccApiError({
       code: 'Aborted',
       retryable: false,
       seatUserId,
+      traceId,
       message: 'The SDK URL request was aborted by its caller (the signal fired).',
     });
   }
