@@ -1,0 +1,52 @@
+/**
+ * Playwright fixture: one mock TCCC per worker (a real server on 127.0.0.1, port 0), reset
+ * before each test so tests cannot see each other's tokens, sessions, calls, faults or clock.
+ *
+ *   import { test, expect } from '@tccc-kit/mock-tccc/playwright';
+ *   test('agent takes a call', async ({ page, mockTccc }) => {
+ *     const { sdkUrl } = await mockTccc.control.issueToken({ seatUserId: 'agent@example.com' });
+ *     ...
+ *   });
+ *
+ * Override the mock's configuration per project or file with
+ * `test.use({ mockTcccOptions: { apps: [...] } })`.
+ */
+import { test as base } from '@playwright/test';
+import type { MockTcccServerOptions } from '../server.js';
+import { type StartedMockTccc, startMockTccc } from '../testing/start.js';
+
+export interface MockTcccWorkerFixtures {
+  /** Options of the worker's mock (accounts, apps, limits...). Port and host are fixed. */
+  mockTcccOptions: Omit<MockTcccServerOptions, 'port' | 'host' | 'mock'>;
+  /** The worker's running mock TCCC: `url` and the typed `control` client. */
+  mockTccc: StartedMockTccc;
+}
+
+export interface MockTcccTestFixtures {
+  /** Automatic: resets the worker's mock before each test. */
+  mockTcccReset: undefined;
+}
+
+export const test = base.extend<MockTcccTestFixtures, MockTcccWorkerFixtures>({
+  mockTcccOptions: [{}, { scope: 'worker', option: true }],
+  mockTccc: [
+    async ({ mockTcccOptions }, use) => {
+      const mock = await startMockTccc({ ...mockTcccOptions, host: '127.0.0.1', port: 0 });
+      try {
+        await use(mock);
+      } finally {
+        await mock.close();
+      }
+    },
+    { scope: 'worker' },
+  ],
+  mockTcccReset: [
+    async ({ mockTccc }, use) => {
+      await mockTccc.control.reset();
+      await use(undefined);
+    },
+    { auto: true },
+  ],
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,8 @@
+export {
+  createControlClient,
+  type IssuedSdkToken,
+  type IssueTokenRequest,
+  MockControlError,
+  type MockTcccControl,
+} from './control-client.js';
+export { type StartedMockTccc, startMockTccc } from './start.js';
