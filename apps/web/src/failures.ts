@@ -30,7 +30,7 @@ export function describeFailure(error: unknown, timeoutMs: number): Failure | nu
     case 'aborted':
       return null;
     case 'sdk-url':
-      return describeSdkUrlFailure(error.status, error.code);
+      return describeSdkUrlFailure(error);
     case 'token-expired':
       return retry(
         'token-expired',
@@ -72,9 +72,21 @@ export function describeFailure(error: unknown, timeoutMs: number): Failure | nu
   }
 }
 
-/** The server answered (or not) `POST /api/tccc/sdk-url`; `status` undefined = no answer. */
-function describeSdkUrlFailure(status: number | undefined, code: string | undefined): Failure {
-  if (status === undefined || status === 0) {
+/**
+ * Getting the SDK URL failed. With an HTTP status: the server said no. Without one: either
+ * fetch itself failed (the loader keeps that as `cause`), or the server's answer was unusable.
+ */
+function describeSdkUrlFailure({ status, code, cause }: TcccLoadError): Failure {
+  if (status === undefined && cause === undefined) {
+    return retry(
+      'sdk-url-invalid',
+      'The server sent an unusable SDK URL',
+      'What the server returned is not an SDK URL the browser may load (it must be a new, ' +
+        'absolute https address). Retry; if it persists, the operator should check the ' +
+        "server's TCCC configuration.",
+    );
+  }
+  if (status === undefined) {
     return retry(
       'server-unreachable',
       'Cannot reach the server',
