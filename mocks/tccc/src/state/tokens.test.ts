@@ -3,7 +3,8 @@ import { createClock } from '../clock.js';
 import { createTokenJournal } from './tokens.js';
 
 function journal() {
-  const clock = createClock({ start: Date.parse('2030-01-01T00:00:00.500Z') });
+  // Real time stands still here, so instants are exact.
+  const clock = createClock({ start: Date.parse('2030-01-01T00:00:00.500Z'), realNow: () => 0 });
   return { clock, tokens: createTokenJournal({ clock, ttlSeconds: 600 }) };
 }
 const input = { sdkAppId: 1400000000, seatUserId: 'agent@example.com', requestId: 'req-1' };
