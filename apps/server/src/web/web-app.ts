@@ -47,14 +47,10 @@ export function webApp(options: { distDir: string }): MiddlewareHandler {
 
   // Created on first use: serveStatic complains on stderr when its root does not exist yet.
   let files: MiddlewareHandler | undefined;
-  const staticFiles = () =>
-    (files ??= serveStatic({
-      root: options.distDir,
-      onFound: (path, c) => {
-        const hashed = /[\\/]assets[\\/]/.test(path.slice(options.distDir.length));
-        c.header('Cache-Control', hashed ? IMMUTABLE : 'no-cache');
-      },
-    }));
+  const staticFiles = () => {
+    files ??= serveStatic({ root: options.distDir });
+    return files;
+  };
 
   return async (c, next) => {
     const method = c.req.method;
@@ -65,7 +61,10 @@ export function webApp(options: { distDir: string }): MiddlewareHandler {
     if (path === '/' || path === '/index.html') return sendIndex(c);
     if (!existsSync(options.distDir)) return sendIndex(c);
     const served = await staticFiles()(c, async () => {});
-    if (served instanceof Response) return served;
+    if (served instanceof Response) {
+      served.headers.set('Cache-Control', path.startsWith('/assets/') ? IMMUTABLE : 'no-cache');
+      return served;
+    }
     if (c.finalized) return;
     const lastSegment = path.slice(path.lastIndexOf('/') + 1);
     return lastSegment.includes('.') ? next() : sendIndex(c);

@@ -1,0 +1,250 @@
+/**
+ * The cross-cutting behaviour of createApp: security headers, same-origin checks, request
+ * ids and logs, body limit, 404/405/500 problems, health.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  AGENT,
+  browserHeaders,
+  buildApp,
+  ORIGIN,
+  PASSWORD,
+  problemOf,
+  signIn,
+} from '../test/harness.js';
+import { API_BODY_LIMIT_BYTES } from './app.js';
+
+const signInInit = (headers: Record<string, string>) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...headers },
+  body: JSON.stringify({ email: AGENT, password: PASSWORD }),
+});
+
+describe('cross-site requests', () => {
+  it.each([
+    ['another Origin', { origin: 'https://evil.example' }],
+    ['Origin null (sandboxed frame)', { origin: 'null' }],
+    ['Sec-Fetch-Site cross-site', { 'sec-fetch-site': 'cross-site' }],
+    [
+      'Sec-Fetch-Site same-site (a sibling subdomain)',
+      { 'sec-fetch-site': 'same-site', origin: ORIGIN },
+    ],
+  ])(
+    'refuses %s with 403 cross_site_request on every state-changing route',
+    async (_name, headers) => {
+      const { app } = buildApp();
+      const cookie = await signIn(app);
+      for (const [method, path] of [
+        ['POST', '/api/session'],
+        ['DELETE', '/api/session'],
+        ['POST', '/api/tccc/sdk-url'],
+      ] as const) {
+        const response = await app.request(`${ORIGIN}${path}`, {
+          ...signInInit({ ...headers, cookie }),
+          method,
+        });
+        const body = await problemOf(response);
+        expect([method, path, body.status, body.code]).toEqual([
+          method,
+          path,
+          403,
+          'cross_site_request',
+        ]);
+      }
+    },
+  );
+
+  it('accepts same-origin browsers and clients that send neither header (curl)', async () => {
+    const { app } = buildApp();
+    expect((await app.request(`${ORIGIN}/api/session`, signInInit(browserHeaders()))).status).toBe(
+      200,
+    );
+    expect((await app.request(`${ORIGIN}/api/session`, signInInit({}))).status).toBe(200);
+  });
+
+  it('compares against PUBLIC_ORIGIN behind a proxy that rewrites Host', async () => {
+    const { app } = buildApp({ publicOrigin: 'https://agents.example.com' });
+    const internal = 'http://10.0.0.5:8787/api/session';
+    expect(
+      (await app.request(internal, signInInit({ origin: 'https://agents.example.com' }))).status,
+    ).toBe(200);
+    expect(
+      (await app.request(internal, signInInit({ origin: 'http://10.0.0.5:8787' }))).status,
+    ).toBe(403);
+  });
+
+  it('lets safe methods through whatever their Origin', async () => {
+    const { app } = buildApp();
+    const response = await app.request(`${ORIGIN}/healthz`, {
+      headers: { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    });
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('errors are problem+json', () => {
+  it('404 not_found for an unknown API path', async () => {
+    const { app } = buildApp();
+    const body = await problemOf(await app.request(`${ORIGIN}/api/nope`));
+    expect(body).toEqual({
+      type: 'urn:tccc-kit:problem:not-found',
+      title: 'Not found',
+      status: 404,
+      detail: 'Nothing at GET /api/nope.',
+      code: 'not_found',
+    });
+  });
+
+  it('405 method_not_allowed with Allow for a known path', async () => {
+    const { app } = buildApp();
+    const response = await app.request(`${ORIGIN}/api/session`, {
+      method: 'PUT',
+      headers: browserHeaders(),
+    });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST, GET, HEAD, DELETE');
+    expect((await problemOf(response)).code).toBe('method_not_allowed');
+    const sdkUrl = await app.request(`${ORIGIN}/api/tccc/sdk-url`);
+    expect([sdkUrl.status, sdkUrl.headers.get('allow')]).toEqual([405, 'POST']);
+  });
+
+  it('413 payload_too_large over the body limit, before the JSON is parsed', async () => {
+    const { app } = buildApp();
+    const big = JSON.stringify({ email: AGENT, password: 'x'.repeat(API_BODY_LIMIT_BYTES) });
+    const response = await app.request(
+      `${ORIGIN}/api/session`,
+      signInInit({ ...browserHeaders(), 'content-length': String(big.length) }),
+    );
+    const body = await problemOf(response);
+    expect([body.status, body.code]).toEqual([413, 'payload_too_large']);
+  });
+
+  it('413 also for a streamed body without Content-Length', async () => {
+    const { app } = buildApp();
+    const chunk = new TextEncoder().encode('x'.repeat(4096));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 8) controller.enqueue(chunk);
+        else controller.close();
+      },
+    });
+    const response = await app.request(`${ORIGIN}/api/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect((await problemOf(response)).status).toBe(413);
+  });
+
+  it('500 internal_error without details for an unexpected failure, logged with the request id', async () => {
+    const { app, logLines } = buildApp({
+      readiness: {
+        check: () => {
+          throw new Error('database password is hunter2hunter2 at /srv/app.js:12');
+        },
+      },
+    });
+    const response = await app.request(`${ORIGIN}/readyz`);
+    const text = await response.text();
+    expect(response.status).toBe(500);
+    const requestId = response.headers.get('x-request-id') ?? '';
+    expect(JSON.parse(text)).toEqual({
+      type: 'urn:tccc-kit:problem:internal-error',
+      title: 'Internal server error',
+      status: 500,
+      detail: `Internal server error. Quote request id ${requestId} to the operator.`,
+      code: 'internal_error',
+    });
+    expect(text).not.toMatch(/hunter2|srv|stack/);
+    const logged = logLines.map((line) => JSON.parse(line)).find((line) => line.level === 'error');
+    expect(logged).toMatchObject({
+      msg: 'unhandled error',
+      requestId,
+      err: { message: expect.stringContaining('database password') },
+    });
+  });
+});
+
+describe('request ids and access logs', () => {
+  it('gives every response an X-Request-Id, keeping a well-formed incoming one', async () => {
+    const { app } = buildApp();
+    const fresh = await app.request(`${ORIGIN}/healthz`);
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const given = await app.request(`${ORIGIN}/healthz`, {
+      headers: { 'x-request-id': 'lb-1234' },
+    });
+    expect(given.headers.get('x-request-id')).toBe('lb-1234');
+  });
+
+  it('logs one line per request with method, path, status, duration and request id', async () => {
+    const { app, logLines, clock } = buildApp({
+      readiness: {
+        check: async () => {
+          clock.advance(12);
+          return undefined;
+        },
+      },
+    });
+    const response = await app.request(`${ORIGIN}/readyz?probe=1`);
+    const lines = logLines.map((line) => JSON.parse(line));
+    expect(lines).toEqual([
+      {
+        time: expect.any(String),
+        level: 'info',
+        msg: 'request',
+        method: 'GET',
+        path: '/readyz',
+        status: 200,
+        ms: 12,
+        requestId: response.headers.get('x-request-id'),
+      },
+    ]);
+  });
+});
+
+describe('security headers', () => {
+  it('sends a CSP with a fresh nonce per request and the SDK origins, plus the usual hardening headers', async () => {
+    const { app } = buildApp({ cspSdkSources: ['http://127.0.0.1:4000', 'ws://127.0.0.1:4000'] });
+    const first = await app.request(`${ORIGIN}/healthz`);
+    const second = await app.request(`${ORIGIN}/healthz`);
+    const csp = first.headers.get('content-security-policy') ?? '';
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(second.headers.get('content-security-policy')).not.toContain(nonce);
+    expect(csp).toContain(`script-src 'self' 'nonce-${nonce}' http://127.0.0.1:4000;`);
+    expect(csp).toContain("connect-src 'self' http://127.0.0.1:4000 ws://127.0.0.1:4000;");
+    expect(csp).toContain("object-src 'none'; base-uri 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(first.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(first.headers.get('x-frame-options')).toBe('DENY');
+    expect(first.headers.get('permissions-policy')).toBe(
+      'microphone=(self), camera=(self), geolocation=()',
+    );
+  });
+
+  it('sends them on error responses too', async () => {
+    const { app } = buildApp();
+    const response = await app.request(`${ORIGIN}/api/nope`);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+});
+
+describe('health', () => {
+  it('GET /healthz is 200 while the process answers', async () => {
+    const { app } = buildApp({ readiness: { check: async () => 'TCCC down' } });
+    const response = await app.request(`${ORIGIN}/healthz`);
+    expect([response.status, await response.json()]).toEqual([200, { status: 'ok' }]);
+  });
+
+  it('GET /readyz is 200 when ready and 503 not_ready with the reason otherwise', async () => {
+    let reason: string | undefined;
+    const { app } = buildApp({ readiness: { check: async () => reason } });
+    expect((await app.request(`${ORIGIN}/readyz`)).status).toBe(200);
+    reason = 'The embedded mock TCCC does not answer.';
+    const body = await problemOf(await app.request(`${ORIGIN}/readyz`));
+    expect([body.status, body.code, body.detail]).toEqual([503, 'not_ready', reason]);
+  });
+});

@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import {
+  AGENT,
+  browserHeaders,
+  buildApp,
+  ORIGIN,
+  PASSWORD,
+  problemOf,
+  sessionCookie,
+  signIn,
+} from '../../test/harness.js';
+
+const url = `${ORIGIN}/api/session`;
+const json = (body: unknown, extra: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: browserHeaders(undefined, { 'content-type': 'application/json', ...extra }),
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+
+describe('POST /api/session', () => {
+  it('signs in a demo account and sets an HttpOnly, SameSite=Strict session cookie', async () => {
+    const { app } = buildApp();
+    const response = await app.request(
+      url,
+      json({ email: 'Agent@Example.com', password: PASSWORD }),
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ email: AGENT });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(
+      /^tccc_session=[\w-]+\.[\w-]+; Max-Age=3600; Path=\/; HttpOnly; SameSite=Strict$/,
+    );
+  });
+
+  it('marks the cookie Secure with the __Host- prefix over HTTPS', async () => {
+    const { app } = buildApp();
+    const response = await app.request('https://agents.example.com/api/session', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: 'https://agents.example.com' },
+      body: JSON.stringify({ email: AGENT, password: PASSWORD }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('set-cookie')).toMatch(
+      /^__Host-tccc_session=[\w.-]+; Max-Age=3600; Path=\/; HttpOnly; Secure; SameSite=Strict$/,
+    );
+  });
+
+  it('answers 401 invalid_credentials for a wrong password or an unknown email', async () => {
+    const { app } = buildApp();
+    for (const body of [
+      { email: AGENT, password: 'wrong' },
+      { email: 'nobody@example.com', password: PASSWORD },
+    ]) {
+      const response = await app.request(url, json(body));
+      expect(response.status).toBe(401);
+      expect(response.headers.get('set-cookie')).toBeNull();
+      expect(await problemOf(response)).toEqual({
+        type: 'urn:tccc-kit:problem:invalid-credentials',
+        title: 'Wrong email or password',
+        status: 401,
+        detail: 'The email or password is not right.',
+        code: 'invalid_credentials',
+      });
+    }
+  });
+
+  it('answers 400 invalid_body for malformed JSON or missing fields', async () => {
+    const { app } = buildApp();
+    const broken = await problemOf(await app.request(url, json('{"email":')));
+    expect([broken.status, broken.code, broken.detail]).toEqual([
+      400,
+      'invalid_body',
+      'The body is not valid JSON.',
+    ]);
+    const missing = await problemOf(await app.request(url, json({ email: AGENT })));
+    expect(missing.code).toBe('invalid_body');
+    expect(missing.detail).toContain('"password" must be a non-empty string');
+  });
+
+  it('answers 415 for a form post', async () => {
+    const { app } = buildApp();
+    const response = await app.request(url, {
+      method: 'POST',
+      headers: browserHeaders(undefined, { 'content-type': 'application/x-www-form-urlencoded' }),
+      body: `email=${AGENT}&password=${PASSWORD}`,
+    });
+    const body = await problemOf(response);
+    expect([body.status, body.code]).toEqual([415, 'unsupported_media_type']);
+    expect(body.detail).toContain('Content-Type: application/json');
+  });
+
+  it('slows password guessing: 429 with Retry-After after 10 attempts a minute for one email', async () => {
+    const { app, clock } = buildApp();
+    for (let i = 0; i < 10; i++) {
+      expect((await app.request(url, json({ email: AGENT, password: `guess-${i}` }))).status).toBe(
+        401,
+      );
+    }
+    const limited = await app.request(url, json({ email: AGENT, password: PASSWORD }));
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('60');
+    expect((await problemOf(limited)).code).toBe('rate_limited');
+    clock.advance(60_000);
+    expect((await app.request(url, json({ email: AGENT, password: PASSWORD }))).status).toBe(200);
+  });
+});
+
+describe('GET /api/session', () => {
+  it('returns the signed-in user', async () => {
+    const { app } = buildApp();
+    const cookie = await signIn(app);
+    const response = await app.request(url, { headers: { cookie } });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ email: AGENT });
+  });
+
+  it('answers 401 not_signed_in without a cookie, with a tampered one, or after expiry', async () => {
+    const { app, clock } = buildApp();
+    const cookie = await signIn(app);
+    const [name, value = ''] = cookie.split('=');
+    const [payload, signature = ''] = value.split('.');
+    const otherUser = Buffer.from(JSON.stringify({ sub: 'agent2@example.com', exp: 9e9 })).toString(
+      'base64url',
+    );
+    const flipped = `${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`;
+
+    for (const headers of [
+      {} as Record<string, string>,
+      { cookie: `${name}=${otherUser}.${signature}` },
+      { cookie: `${name}=${payload}.${flipped}` },
+    ]) {
+      const body = await problemOf(await app.request(url, { headers }));
+      expect([body.status, body.code]).toEqual([401, 'not_signed_in']);
+    }
+
+    clock.advance(3_600_000);
+    expect((await app.request(url, { headers: { cookie } })).status).toBe(401);
+  });
+
+  it('ends sessions of an account that was removed', async () => {
+    const { app } = buildApp();
+    const cookie = await signIn(app);
+    const { app: sameSecretFewerAccounts } = buildApp({
+      authenticator: (await import('./authenticator.js')).createDemoAuthenticator({
+        accounts: [],
+        password: PASSWORD,
+      }),
+    });
+    expect((await sameSecretFewerAccounts.request(url, { headers: { cookie } })).status).toBe(401);
+  });
+});
+
+describe('DELETE /api/session', () => {
+  it('clears the cookie and answers 204, also when already signed out', async () => {
+    const { app } = buildApp();
+    const cookie = await signIn(app);
+    const response = await app.request(url, { method: 'DELETE', headers: browserHeaders(cookie) });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('set-cookie')).toMatch(/^tccc_session=; Max-Age=0; Path=\//);
+    expect(sessionCookie(response)).toBe('tccc_session=');
+    const again = await app.request(url, { method: 'DELETE', headers: browserHeaders() });
+    expect(again.status).toBe(204);
+  });
+});
