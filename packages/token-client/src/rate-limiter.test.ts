@@ -34,8 +34,8 @@ describe('createLocalRateLimiter under Vitest fake timers', () => {
         .then(() => granted.push(Date.now() - start));
     }
     await vi.advanceTimersByTimeAsync(1_000);
-    // Fake timers fire on whole milliseconds.
-    expect(granted).toEqual([0, 53, 106, 159]);
+    // Slots at 0, 52.5, 105, 157.5 ms; fake timers fire on whole milliseconds.
+    expect(granted).toEqual([0, 53, 105, 158]);
   });
 
   it('smooths a burst of 200 into about 10.5 s with never more than 20 in any second', async () => {
@@ -132,6 +132,32 @@ describe('createLocalRateLimiter with an injected clock', () => {
     clock.advance(100);
     await Promise.resolve();
     expect(granted).toEqual([0, 350, 450]);
+  });
+
+  it('keeps its schedule after a slightly late timer, yet never exceeds the rate in any window', async () => {
+    const clock = createManualClock();
+    const limiter = createLocalRateLimiter({ clock, requestsPerSecond: 2, marginMs: 0 });
+    const start = clock.now();
+    const granted: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      void limiter
+        .acquire({ deadline: start + 60_000, signal: live() })
+        .then(() => granted.push(clock.now() - start));
+    }
+    await Promise.resolve();
+    // The 500 ms slot's timer fires 490 ms late: the schedule holds (next slot 1000 ms)...
+    clock.advance(990, { late: true });
+    await Promise.resolve();
+    clock.advance(10);
+    await Promise.resolve();
+    expect(granted).toEqual([0, 990, 1000]);
+    // ...but 990 and 1000 are in one second, so the next waits until 990 + 1000.
+    clock.advance(980);
+    await Promise.resolve();
+    expect(granted).toEqual([0, 990, 1000]);
+    clock.advance(10);
+    await Promise.resolve();
+    expect(granted).toEqual([0, 990, 1000, 1990]);
   });
 
   it('fails a waiter with QueueTimeout when a late timer finds its deadline passed', async () => {

@@ -58,6 +58,11 @@ interface Waiter {
  * A FIFO queue that lets one request go every `(1000 + marginMs) / requestsPerSecond` ms
  * (52.5 ms by default). Even spacing, rather than bursts of 20, keeps every sliding
  * one-second window at the server under the limit even when network latency varies.
+ *
+ * Slots follow a fixed schedule, so timers that fire a little late (they always do) do not
+ * stretch a 10 s burst into 12 s. A hard rule backs the schedule: never more than
+ * `requestsPerSecond` grants within any second, so a stalled event loop cannot release a
+ * catch-up burst.
  */
 export function createLocalRateLimiter(options: LocalRateLimiterOptions = {}): LocalRateLimiter {
   const requestsPerSecond = options.requestsPerSecond ?? 20;
@@ -72,9 +77,32 @@ export function createLocalRateLimiter(options: LocalRateLimiterOptions = {}): L
   }
   const clock = options.clock ?? systemClock;
   const intervalMs = (1000 + marginMs) / requestsPerSecond;
+  // The hard rule: at most `perWindow` grants in any `windowMs` (for 0.5/s: 1 per 2000 ms).
+  // It has no margin: the schedule carries that, and lateness must not compound.
+  const perWindow = Math.max(1, Math.floor(requestsPerSecond));
+  const windowMs = (perWindow * 1000) / requestsPerSecond;
   const queue: Waiter[] = [];
-  let nextFreeAt = Number.NEGATIVE_INFINITY;
+  const recentGrants: number[] = [];
+  let lastSlot = Number.NEGATIVE_INFINITY;
   let timer: TimerHandle | undefined;
+
+  /** When the next request may go: its scheduled slot, and not before the window allows. */
+  function nextFreeAt() {
+    const windowOpensAt =
+      recentGrants.length < perWindow
+        ? Number.NEGATIVE_INFINITY
+        : (recentGrants[recentGrants.length - perWindow] as number) + windowMs;
+    return Math.max(lastSlot + intervalMs, windowOpensAt);
+  }
+
+  function grant(now: number) {
+    // Keep the schedule when a timer was a little late; after idle time or a long stall,
+    // start a new schedule now instead of granting the missed slots in a burst.
+    const scheduled = lastSlot + intervalMs;
+    lastSlot = scheduled >= now - intervalMs ? scheduled : now;
+    recentGrants.push(now);
+    if (recentGrants.length > perWindow) recentGrants.shift();
+  }
 
   const queueTimeout = (waitMs: number, ahead: number, deadline: number, now: number) =>
     new TcccApiError({
@@ -95,22 +123,21 @@ export function createLocalRateLimiter(options: LocalRateLimiterOptions = {}): L
 
   function schedule() {
     if (timer !== undefined || queue.length === 0) return;
-    const delay = Math.max(0, nextFreeAt - clock.now());
+    const delay = Math.max(0, nextFreeAt() - clock.now());
     timer = clock.setTimeout(pump, delay);
   }
 
   function pump() {
     timer = undefined;
     const now = clock.now();
-    while (queue.length > 0 && now >= nextFreeAt) {
+    while (queue.length > 0 && now >= nextFreeAt()) {
       const waiter = queue[0] as Waiter;
       leave(waiter);
       if (now > waiter.deadline) {
         waiter.reject(queueTimeout(0, 0, waiter.deadline, now));
         continue;
       }
-      // Space from the actual grant time: a late timer must not cause a catch-up burst.
-      nextFreeAt = now + intervalMs;
+      grant(now);
       waiter.resolve();
     }
     schedule();
@@ -127,12 +154,12 @@ export function createLocalRateLimiter(options: LocalRateLimiterOptions = {}): L
           return;
         }
         const now = clock.now();
-        if (queue.length === 0 && now >= nextFreeAt) {
-          nextFreeAt = now + intervalMs;
+        if (queue.length === 0 && now >= nextFreeAt()) {
+          grant(now);
           resolve();
           return;
         }
-        const sendAt = Math.max(now, nextFreeAt) + queue.length * intervalMs;
+        const sendAt = Math.max(now, nextFreeAt()) + queue.length * intervalMs;
         if (sendAt > deadline) {
           reject(queueTimeout(sendAt - now, queue.length, deadline, now));
           return;
