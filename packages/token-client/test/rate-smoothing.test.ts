@@ -28,7 +28,9 @@ function burst(count: number, createSdkUrl: (seat: string) => Promise<SdkUrl>) {
   return { issued, failed, settled: () => issued.length + failed.length, all: Promise.all(calls) };
 }
 
-describe('rate smoothing', () => {
+// 200 real requests through the SDK and msw: quick when idle, slower on a loaded CI box.
+// Nothing asserts on wall-clock time, so the generous timeout only bounds a hang.
+describe('rate smoothing', { timeout: 60_000 }, () => {
   it('gets a burst of 200 sign-ins through in about 10.5 simulated seconds, none rate-limited', async () => {
     const clock = createManualClock(Date.now());
     const logger = recordingLogger();
