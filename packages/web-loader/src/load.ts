@@ -36,6 +36,7 @@ const aborted = () => error('aborted', 'Loading the TCCC SDK was aborted');
  */
 export function loadTccc(options: LoadTcccOptions): Promise<Tccc> {
   const { signal } = options;
+  if (signal?.aborted) return Promise.reject(aborted());
   if (!current) {
     const started: Promise<Tccc> = attempt(options, options.retries ?? 1).catch((failure) => {
       if (current === started) current = undefined;
@@ -49,7 +50,6 @@ export function loadTccc(options: LoadTcccOptions): Promise<Tccc> {
       reject(aborted());
       if (current === load && cancel) unloadTccc();
     };
-    if (signal?.aborted) onAbort();
     signal?.addEventListener('abort', onAbort);
     load.then(resolve, reject);
   });
