@@ -1,0 +1,86 @@
+/**
+ * Starts the real demo server for a browser test: `createApp` with the production parts
+ * (demo sign-in, signed cookie sessions, the real token client signing with TC3, CSP with a
+ * per-request nonce, the built console) listening on a loopback port, pointed at a mock TCCC
+ * the test started itself, so the test can drive that mock's control plane.
+ *
+ * The server talks to the mock exactly as to the real TCCC: endpoint + credentials, the
+ * "cloud" configuration an integrator would use. Every log line is kept so a test can check
+ * that no secret reached the logs.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
+import { createTokenClient } from '@tccc-kit/token-client';
+import { createApp } from '../src/app.js';
+import { createDemoAuthenticator } from '../src/auth/authenticator.js';
+import { createLogger } from '../src/log/logger.js';
+import { createRedactor } from '../src/log/redact.js';
+import { withWebSocketTwin } from '../src/security/csp.js';
+import { locateWebDist } from '../src/web/locate.js';
+
+export const DEMO_PASSWORD = 'demo';
+export const AGENT = 'agent@example.com';
+export const AGENT2 = 'agent2@example.com';
+/** Session HMAC key of the test servers (a fixed, test-only value). */
+const SESSION_SECRET = 'e2e-session-secret-e2e-session-secret-0123';
+
+/** Values that must never show up in a log line. */
+export const SECRETS = [DEFAULT_SECRET_KEY, DEFAULT_SECRET_ID, SESSION_SECRET] as const;
+
+export interface DemoServer {
+  /** Origin of the server, e.g. http://127.0.0.1:41234. */
+  readonly url: string;
+  /** Every JSON log line the server wrote, in order. */
+  readonly logLines: readonly string[];
+  close(): Promise<void>;
+}
+
+export async function startDemoServer(options: { tcccUrl: string }): Promise<DemoServer> {
+  const logLines: string[] = [];
+  const logger = createLogger({
+    level: 'debug',
+    redactor: createRedactor({ secrets: [...SECRETS, DEMO_PASSWORD] }),
+    write: (line) => logLines.push(line),
+  });
+  const issuer = createTokenClient({
+    sdkAppId: DEFAULT_SDK_APP_ID,
+    secretId: DEFAULT_SECRET_ID,
+    secretKey: DEFAULT_SECRET_KEY,
+    endpoint: options.tcccUrl,
+    timeoutMs: 3_000,
+    retries: 0,
+    logger: logger.child({ component: 'token-client' }),
+  });
+  const app = createApp({
+    issuer,
+    authenticator: createDemoAuthenticator({ accounts: [AGENT, AGENT2], password: DEMO_PASSWORD }),
+    readiness: { check: async () => undefined },
+    logger,
+    sessionSecret: SESSION_SECRET,
+    sessionTtlSeconds: 3_600,
+    cspSdkSources: withWebSocketTwin(options.tcccUrl),
+    webDistDir: locateWebDist(undefined),
+    // Every test signs in and fetches URLs many times within a minute.
+    sdkUrlRateLimitPerMinute: 1_000,
+  });
+
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  await new Promise<void>((resolve, reject) => {
+    if (server.listening) return resolve();
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    logLines,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive sockets of the browser would hold close() open.
+        if ('closeAllConnections' in server) server.closeAllConnections();
+      }),
+  };
+}
