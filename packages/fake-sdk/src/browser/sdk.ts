@@ -146,6 +146,10 @@ export class FakeSdk {
       }
       const path = `calls/${encodeURIComponent(sessionId)}/${action}`;
       const state = await this.#host.request<CallStateResponse>('POST', path);
+      if (state.state === 'ended') {
+        // The HTTP answer can beat the sessionEnded event: the call is over for deleteCall now.
+        this.#ended.add(sessionId);
+      }
       if (this.view.call?.sessionId === sessionId) {
         this.view.call.muted = state.muted;
         this.view.call.held = state.held;
