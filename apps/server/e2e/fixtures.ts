@@ -6,7 +6,7 @@
  * Per test: a fresh browser context (so no cookies carry over), an `AgentConsole` page
  * object, and a watch on the browser: console errors, uncaught page errors and CSP
  * violations fail the test unless the test lists them as expected.
- * After the worker: the server's logs must not contain any secret.
+ * After the worker: the server's logs must not contain a secret, an SDK URL or a token.
  */
 import { expect } from '@playwright/test';
 import { test as withMockTccc } from '@tccc-kit/mock-tccc/playwright';
@@ -31,10 +31,12 @@ export const test = withMockTccc.extend<TestFixtures, WorkerFixtures>({
       const server = await startDemoServer({ tcccUrl: mockTccc.url });
       await use(server);
       await server.close();
-      const leaks = server.logLines.filter((line) =>
-        SECRETS.some((secret) => line.includes(secret)),
+      const leaks = server.logLines.filter(
+        (line) =>
+          SECRETS.some((secret) => line.includes(secret)) ||
+          /\/sdk\/tccc\.js\?|[?&]token=(?!\[redacted\])/.test(line),
       );
-      expect(leaks, 'server log lines containing a secret').toEqual([]);
+      expect(leaks, 'server log lines containing a secret, an SDK URL or a token').toEqual([]);
     },
     { scope: 'worker' },
   ],

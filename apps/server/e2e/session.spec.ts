@@ -102,3 +102,26 @@ test('signing out unloads the SDK; agent2 then signs in and takes a call, withou
   await mockTccc.control.inboundCall({ seatUserId: AGENT2 });
   await expect(agentConsole.callSummary).toHaveAttribute('data-stage', 'ringing');
 });
+
+test('the SDK workbench can render inside the page instead of floating', async ({
+  agentConsole,
+  page,
+}) => {
+  await agentConsole.open();
+  await agentConsole.signIn(AGENT, DEMO_PASSWORD);
+  await page.getByLabel('Show the SDK workbench in this page').check();
+  const container = page.getByTestId('workbench');
+  await expect(container).toBeVisible();
+  const box = await container.boundingBox();
+  expect(box?.width).toBeGreaterThanOrEqual(760);
+  expect(box?.height).toBeGreaterThanOrEqual(480);
+
+  await agentConsole.connectButton.click();
+  await agentConsole.expectStatus('ready');
+  await expect(agentConsole.sdkScripts).toHaveAttribute('data-render-dom-id', 'tccc-workbench');
+  await expect(container.locator('#tcccSdkDomRoot')).toHaveCount(1);
+  await expect(page.getByLabel('Show the SDK workbench in this page')).toBeDisabled();
+
+  await agentConsole.signOut();
+  await expect(page.locator('#tcccSdkDomRoot')).toHaveCount(0);
+});
