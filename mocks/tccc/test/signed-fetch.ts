@@ -4,7 +4,7 @@ import { signTc3, tc3Authorization } from '../src/signature.js';
 
 export interface SignedInit {
   action?: string;
-  body?: string | Uint8Array;
+  body?: string | Uint8Array<ArrayBuffer>;
   contentType?: string;
   /** Override the credential scope's service (default: first label of the URL host). */
   service?: string;
