@@ -59,6 +59,8 @@ export function startConsole(el: Elements): void {
     disconnect();
     log.clear();
     let message: string | undefined;
+    // Show the sign-in form only once the server has answered: a sign-in racing this
+    // DELETE could otherwise have its fresh cookie cleared by the DELETE's response.
     try {
       await signOut();
     } catch (error) {
