@@ -21,11 +21,10 @@ export class ApiError extends Error {
   }
 }
 
-/** The signed-in agent's email, or null when there is no session (401). */
+/** The signed-in agent's email, or null when there is no session (`{"email": null}`). */
 export async function currentSession(): Promise<string | null> {
-  const response = await send('GET', sessionEndpoint);
-  if (response.status === 401) return null;
-  return emailOf(await readJson(response));
+  const body = await readJson(await send('GET', sessionEndpoint));
+  return (body as { email?: unknown } | undefined)?.email === null ? null : emailOf(body);
 }
 
 export async function signIn(email: string, password: string): Promise<string> {

@@ -41,15 +41,13 @@ export function sessionRoutes(deps: {
     return c.json({ email: user.email });
   });
 
+  // "Am I signed in?" is a question with two normal answers, so both are 200: a 401 here
+  // would make every first visit log a console error in the browser. Routes that need a
+  // session (POST /api/tccc/sdk-url) answer 401 not_signed_in.
   routes.get('/', async (c) => {
     const user = await deps.sessions.current(c);
-    if (!user)
-      throw new ProblemError(
-        'not_signed_in',
-        'There is no session: sign in with POST /api/session.',
-      );
     c.header('Cache-Control', 'no-store');
-    return c.json({ email: user.email });
+    return c.json({ email: user ? user.email : null });
   });
 
   routes.delete('/', (c) => {
