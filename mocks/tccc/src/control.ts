@@ -67,6 +67,10 @@ function rejectUnknown(body: Record<string, unknown>, allowed: readonly string[]
   }
 }
 
+/** The clock stays a valid Date: `now` from 1970 to 9999, one advance at most 100 years. */
+const MAX_CLOCK_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const MAX_ADVANCE_MS = 100 * 365.25 * 24 * 3_600_000;
+
 /** Parse POST /__tccc/clock: exactly one of {"now": ISO string | epoch ms} or {"advanceMs": n}. */
 export function parseClockChange(
   body: Record<string, unknown>,
@@ -88,19 +92,24 @@ export function parseClockChange(
         : typeof now === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(now)
           ? Date.parse(now)
           : Number.NaN;
-    if (!Number.isFinite(ms)) {
+    if (!Number.isFinite(ms) || ms < 0 || ms > MAX_CLOCK_MS) {
       throw new ControlInputError(
         'invalid_field',
-        'now must be an ISO-8601 date-time string (e.g. "2030-01-01T00:00:00Z") or epoch milliseconds.',
+        'now must be an ISO-8601 date-time string (e.g. "2030-01-01T00:00:00Z") or epoch milliseconds, from 1970 to 9999.',
       );
     }
     return { set: ms };
   }
   const { advanceMs } = body;
-  if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0) {
+  if (
+    typeof advanceMs !== 'number' ||
+    !Number.isFinite(advanceMs) ||
+    advanceMs < 0 ||
+    advanceMs > MAX_ADVANCE_MS
+  ) {
     throw new ControlInputError(
       'invalid_field',
-      'advanceMs must be a number of milliseconds >= 0.',
+      `advanceMs must be a number of milliseconds from 0 to ${MAX_ADVANCE_MS} (100 years).`,
     );
   }
   return { advance: advanceMs };
