@@ -1,5 +1,5 @@
 import { TcccLoadError, type TcccLoadErrorReason } from './errors.js';
-import { assertSdkUrl } from './sdk-url.js';
+import { isSdkUrl, NOT_HTTPS } from './sdk-url.js';
 import type { Tccc } from './types.js';
 
 export interface LoadTcccOptions {
@@ -13,46 +13,46 @@ export interface LoadTcccOptions {
   retries?: number;
   /** The page's CSP nonce, set on the injected script. */
   nonce?: string;
-  /** Rejects this call with reason 'aborted' and, if the SDK is still loading, stops the load. */
+  /** Rejects with reason 'aborted' and, if the SDK is still loading, stops the load. */
   signal?: AbortSignal;
 }
+
+// Written for the minifier (budget: see size.test.ts): module state instead of objects, one
+// settle function per attempt that also builds the error, short messages of one pattern.
 
 /** The load in progress or done, shared by every caller: one SDK per page. */
 let current: Promise<Tccc> | undefined;
 /** Settles the attempt in progress; undefined when none is. */
-let cancel: ((failure: TcccLoadError) => void) | undefined;
+let stop: Settle | undefined;
 let script: HTMLScriptElement | undefined;
 let renderDomId: string | undefined;
 /** SDK URLs are single-use: never load one twice. */
 const usedUrls = new Set<string>();
 
-const error = (reason: TcccLoadErrorReason, message: string) => new TcccLoadError(reason, message);
-const aborted = () => error('aborted', 'Loading the TCCC SDK was aborted');
+/** With no argument: success. Otherwise a failure: an error, or a reason and a message. */
+type Settle = (failure?: TcccLoadError | TcccLoadErrorReason, message?: string) => void;
+
+const aborted = () => new TcccLoadError('aborted', 'TCCC SDK load aborted');
 
 /**
  * Loads the TCCC Web SDK and resolves with `window.tccc` once it emits `ready`. Concurrent
  * calls share one load; a call after success gets the same instance; a call after a failure
  * starts afresh. Rejects with a `TcccLoadError`.
  */
-export function loadTccc(options: LoadTcccOptions): Promise<Tccc> {
-  const { signal } = options;
-  if (signal?.aborted) return Promise.reject(aborted());
+export async function loadTccc(options: LoadTcccOptions): Promise<Tccc> {
+  const { signal, renderDomId: id } = options;
+  if (signal?.aborted) throw aborted();
   if (!current) {
-    const started: Promise<Tccc> = attempt(options, options.retries ?? 1).catch((failure) => {
-      if (current === started) current = undefined;
-      throw failure;
-    });
-    current = started;
+    if (id && !document.getElementById(id)) {
+      throw new TcccLoadError('render-dom', `No element has id "${id}": check renderDomId`);
+    }
+    renderDomId = id;
+    current = attempt(options, options.retries ?? 1);
   }
   const load = current;
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      reject(aborted());
-      if (current === load && cancel) unloadTccc();
-    };
-    signal?.addEventListener('abort', onAbort);
-    load.then(resolve, reject);
-  });
+  // Stopping the load rejects every caller that shares it, this one included.
+  signal?.addEventListener('abort', () => load === current && stop?.(aborted()));
+  return load;
 }
 
 /**
@@ -61,7 +61,7 @@ export function loadTccc(options: LoadTcccOptions): Promise<Tccc> {
  * signing in) starts anew.
  */
 export function unloadTccc(): void {
-  cancel?.(aborted());
+  stop?.(aborted());
   current = undefined;
   teardown();
 }
@@ -73,63 +73,59 @@ function teardown() {
   delete window.tccc;
 }
 
-/** One attempt with a fresh URL; after `script` or `token-expired` failures, `retries` more. */
+/**
+ * One attempt with a fresh URL; after a `script` or `token-expired` failure it resolves with
+ * the next attempt, `retries` times. Fails only asynchronously, once `current` is set.
+ */
 function attempt(options: LoadTcccOptions, retries: number): Promise<Tccc> {
-  const timeoutMs = options.timeoutMs ?? 30000;
-  renderDomId = options.renderDomId;
-  return new Promise<Tccc>((resolve, reject) => {
+  const { timeoutMs = 30000, nonce } = options;
+  return new Promise((resolve, reject) => {
     let tccc: Tccc | undefined;
-    const settle = (failure?: TcccLoadError) => {
-      if (cancel !== settle) return;
-      cancel = undefined;
+    const settle: Settle = (failure, message) => {
+      if (stop !== settle) return;
+      stop = undefined;
       clearTimeout(timer);
-      document.removeEventListener('securitypolicyviolation', onViolation);
-      if (failure) {
-        // Synchronously, so that a load started right after this one is never torn down.
-        teardown();
-        reject(failure);
-      } else resolve(tccc as Tccc);
-    };
-    const fail = (reason: TcccLoadErrorReason, message: string) => settle(error(reason, message));
-    cancel = settle;
-    const onViolation = (event: SecurityPolicyViolationEvent) => {
-      if (event.blockedURI && script?.src.startsWith(event.blockedURI)) {
-        fail('script', 'CSP blocked the SDK script: allow its host or pass the nonce');
+      if (!failure) return resolve(tccc as Tccc);
+      const error =
+        failure instanceof TcccLoadError ? failure : new TcccLoadError(failure, message as string);
+      // Synchronously, so that a load started right after this one is never torn down.
+      teardown();
+      if (retries > 0 && /^(script|token-expired)$/.test(error.reason)) {
+        return resolve(attempt(options, retries - 1));
       }
+      current = undefined;
+      reject(error);
     };
     const timer = setTimeout(
-      () => fail('timeout', `SDK not ready in ${timeoutMs} ms: check its host`),
+      settle,
       timeoutMs,
+      'timeout',
+      `SDK not ready in ${timeoutMs} ms: check its host`,
     );
-    if (renderDomId && !document.getElementById(renderDomId)) {
-      return fail('render-dom', `No element has id "${renderDomId}": render it first`);
-    }
-    options.sdkUrl().then(
+    stop = settle;
+    // Called in a promise, so that even a synchronous throw becomes a failure of this attempt.
+    (async () => options.sdkUrl())().then(
       (url) => {
-        if (cancel !== settle) return;
-        try {
-          assertSdkUrl(url);
-          if (usedUrls.has(url)) throw error('sdk-url', 'sdkUrl() returned a used SDK URL');
-        } catch (failure) {
-          return settle(failure as TcccLoadError);
-        }
+        if (stop !== settle) return;
+        if (!isSdkUrl(url)) return settle('sdk-url', NOT_HTTPS);
+        if (usedUrls.has(url)) return settle('sdk-url', 'SDK URL already used: check sdkUrl()');
         usedUrls.add(url);
         const tag = document.createElement('script');
         script = tag;
-        tag.crossOrigin = 'anonymous';
-        if (options.nonce) tag.nonce = options.nonce;
+        // The empty value is the anonymous state (the property then reads 'anonymous').
+        tag.crossOrigin = '';
+        if (nonce) tag.nonce = nonce;
         if (renderDomId) tag.dataset.renderDomId = renderDomId;
-        tag.onerror = () => fail('script', 'The SDK script failed to load: check network and CSP');
+        tag.onerror = () => settle('script', 'SDK script failed: check network and CSP');
         tag.onload = () => {
           tccc = window.tccc;
-          if (!tccc) return fail('no-global', 'The SDK script set no window.tccc');
+          if (!tccc) return settle('no-global', 'SDK set no window.tccc: check sdkUrl()');
           // Once settled, these do nothing; they live as long as the SDK does.
           tccc.on('ready', () => settle());
           tccc.on('tokenExpired', (event) =>
-            fail('token-expired', `SDK token refused (${event?.message}): use a new SDK URL`),
+            settle('token-expired', `SDK token refused (${event?.message}): check sdkUrl()`),
           );
         };
-        document.addEventListener('securitypolicyviolation', onViolation);
         tag.src = url;
         document.body.append(tag);
       },
@@ -137,14 +133,10 @@ function attempt(options: LoadTcccOptions, retries: number): Promise<Tccc> {
         settle(
           cause instanceof TcccLoadError
             ? cause
-            : new TcccLoadError('sdk-url', 'sdkUrl() failed: check its endpoint', { cause }),
+            : new TcccLoadError('sdk-url', 'sdkUrl() failed: check its endpoint and network', {
+                cause,
+              }),
         ),
     );
-  }).catch((failure) => {
-    const { reason } = failure;
-    if (retries > 0 && (reason === 'script' || reason === 'token-expired')) {
-      return attempt(options, retries - 1);
-    }
-    throw failure;
   });
 }

@@ -15,13 +15,9 @@ export interface FetchSdkUrlOptions {
 export function fetchSdkUrl(options: FetchSdkUrlOptions = {}): () => Promise<string> {
   const endpoint = options.endpoint ?? '/api/tccc/sdk-url';
   return async () => {
-    const res = await (options.fetch ?? fetch)(endpoint, {
-      method: 'POST',
-      // credentials default to 'same-origin': the session cookie goes along.
-      headers: { accept: 'application/json' },
-    }).catch((cause) => {
-      throw new TcccLoadError('sdk-url', `POST ${endpoint} failed: check the network`, { cause });
-    });
+    // Same-origin credentials (the default) send the session cookie along. A network error
+    // rejects as fetch's own TypeError; loadTccc reports it as 'sdk-url' with that cause.
+    const res = await (options.fetch ?? fetch)(endpoint, { method: 'POST' });
     const body = await res.json().catch(() => ({}));
     if (res.ok && typeof body.sdkUrl === 'string') return body.sdkUrl;
     throw new TcccLoadError(
@@ -35,22 +31,20 @@ export function fetchSdkUrl(options: FetchSdkUrlOptions = {}): () => Promise<str
   };
 }
 
+export const NOT_HTTPS = 'SDK URL not https: check sdkUrl()';
+
+/**
+ * Whether `url` is absolute https, or http on a loopback host (development and tests). A
+ * string that starts `https://` always parses as https; the http case demands that the host
+ * end at a port, a slash, `?`, `#` or the end, so `http://localhost:x@evil.example/` is refused.
+ */
+export const isSdkUrl = (url: string): boolean =>
+  /^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?([/?#]|$))/.test(url);
+
 /**
  * Throws a TcccLoadError (reason 'sdk-url') unless `url` is absolute https, or http on a
  * loopback host (development and tests). The message never repeats the URL: it is a secret.
  */
 export function assertSdkUrl(url: string): void {
-  try {
-    const { protocol, hostname } = new URL(url);
-    if (
-      protocol === 'https:' ||
-      (protocol === 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(hostname))
-    ) {
-      return;
-    }
-  } catch {}
-  throw new TcccLoadError(
-    'sdk-url',
-    'The SDK URL must be absolute https (http only on localhost): check sdkUrl()',
-  );
+  if (!isSdkUrl(url)) throw new TcccLoadError('sdk-url', NOT_HTTPS);
 }
