@@ -1,0 +1,109 @@
+/**
+ * Starting the things under test, each in its own process: the mock TCCC, the baseline
+ * (TCCC's guide as an Express app), our server through the bench entry (throughput) and
+ * through its real entry point `dist/main.js` (cold start, shift start).
+ */
+import { randomBytes } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import {
+  DEFAULT_SDK_APP_ID,
+  DEFAULT_SECRET_ID,
+  DEFAULT_SECRET_KEY,
+  type MockTcccConfig,
+} from '@tccc-kit/mock-tccc';
+import { createControlClient, type MockTcccControl } from '@tccc-kit/mock-tccc/testing';
+import { type Child, firstMessage, spawnNode } from './child.js';
+
+/** apps/server: where `dist/`, `bench/` and `node_modules/` are. */
+const SERVER_URL = new URL('../../', import.meta.url);
+export const SERVER_DIR = fileURLToPath(SERVER_URL);
+const path = (relative: string) => fileURLToPath(new URL(relative, SERVER_URL));
+export const BASELINE_ENTRY = path('bench/baseline/server.cjs');
+export const MAIN_ENTRY = path('dist/main.js');
+const MOCK_ENTRY = path('bench/servers/mock-tccc.ts');
+const OUR_BENCH_ENTRY = path('bench/servers/our-server.ts');
+
+/** Sign-in password of the demo accounts in every run (random: our server rejects weak ones). */
+export const DEMO_PASSWORD = randomBytes(18).toString('base64url');
+
+export interface RunningMock {
+  url: string;
+  control: MockTcccControl;
+  stop(): Promise<void>;
+}
+
+export async function startMock(config: MockTcccConfig): Promise<RunningMock> {
+  const child = spawnNode({
+    name: 'mock TCCC',
+    args: ['--import', 'tsx', MOCK_ENTRY, JSON.stringify(config)],
+    cwd: SERVER_DIR,
+    ipc: true,
+  });
+  const { url } = await firstMessage<{ url: string }>(child);
+  return { url, control: createControlClient(url), stop: () => child.stop() };
+}
+
+/** The guide's Express app on `port`, minting SDK URLs for `seat` from the mock at `mockUrl`. */
+export function spawnBaseline(options: { mockUrl: string; seat: string; port: number }): Child {
+  return spawnNode({
+    name: 'baseline (guide Express app)',
+    args: [BASELINE_ENTRY],
+    cwd: SERVER_DIR,
+    env: {
+      TCCC_SECRET_ID: DEFAULT_SECRET_ID,
+      TCCC_SECRET_KEY: DEFAULT_SECRET_KEY,
+      TCCC_SDK_APP_ID: String(DEFAULT_SDK_APP_ID),
+      TCCC_SEAT_USER_ID: options.seat,
+      TCCC_ENDPOINT: new URL(options.mockUrl).host,
+      PORT: String(options.port),
+    },
+  });
+}
+
+/**
+ * Our server as deployed: `node dist/main.js`, configured only through its environment
+ * (TCCC_* pointing at the mock as a "real" TCCC, demo accounts, PORT), logging at the
+ * default level to a discarded stdout.
+ */
+export function spawnOurMain(options: {
+  mockUrl: string;
+  accounts: readonly string[];
+  port: number;
+}): Child {
+  return spawnNode({
+    name: 'our server (dist/main.js)',
+    args: [MAIN_ENTRY],
+    cwd: SERVER_DIR,
+    env: {
+      TCCC_SECRET_ID: DEFAULT_SECRET_ID,
+      TCCC_SECRET_KEY: DEFAULT_SECRET_KEY,
+      TCCC_SDK_APP_ID: String(DEFAULT_SDK_APP_ID),
+      TCCC_ENDPOINT: options.mockUrl,
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      DEMO_ACCOUNTS: options.accounts.join(','),
+      DEMO_PASSWORD,
+      HOST: '127.0.0.1',
+      PORT: String(options.port),
+    },
+  });
+}
+
+/** Our server through the bench entry (limits lifted for load, see servers/our-server.ts). */
+export async function startOurBenchServer(options: {
+  mockUrl: string;
+  accounts: readonly string[];
+}): Promise<{ url: string; child: Child }> {
+  const child = spawnNode({
+    name: 'our server (bench entry)',
+    args: [
+      '--import',
+      'tsx',
+      OUR_BENCH_ENTRY,
+      JSON.stringify({ ...options, password: DEMO_PASSWORD }),
+    ],
+    cwd: SERVER_DIR,
+    ipc: true,
+  });
+  const { url } = await firstMessage<{ url: string }>(child);
+  return { url, child };
+}
