@@ -8,12 +8,14 @@
  * "cloud" configuration an integrator would use. Every log line is kept so a test can check
  * that no secret reached the logs.
  */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
 import { createTokenClient } from '@tccc-kit/token-client';
 import { createApp } from '../src/app.js';
 import { createDemoAuthenticator } from '../src/auth/authenticator.js';
+import { answerClientErrors } from '../src/http/client-error.js';
 import { createLogger } from '../src/log/logger.js';
 import { createRedactor } from '../src/log/redact.js';
 import { withWebSocketTwin } from '../src/security/csp.js';
@@ -65,7 +67,8 @@ export async function startDemoServer(options: { tcccUrl: string }): Promise<Dem
     sdkUrlRateLimitPerMinute: 1_000,
   });
 
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
+  answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
     if (server.listening) return resolve();
     server.once('listening', resolve);

@@ -11,15 +11,18 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export const PROBLEMS = {
   invalid_body: { status: 400, title: 'The request body is not valid' },
+  malformed_request: { status: 400, title: 'The request is not valid HTTP' },
   not_signed_in: { status: 401, title: 'Sign in first' },
   invalid_credentials: { status: 401, title: 'Wrong email or password' },
   cross_site_request: { status: 403, title: 'Cross-site request refused' },
   no_seat: { status: 403, title: 'This user has no TCCC seat' },
   not_found: { status: 404, title: 'Not found' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
+  request_timeout: { status: 408, title: 'The request did not arrive in time' },
   payload_too_large: { status: 413, title: 'Request body too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   rate_limited: { status: 429, title: 'Too many requests' },
+  headers_too_large: { status: 431, title: 'Request headers too large' },
   internal_error: { status: 500, title: 'Internal server error' },
   tccc_config_error: { status: 502, title: 'TCCC rejected the server configuration' },
   tccc_seat_not_found: { status: 502, title: 'The seat does not exist in TCCC' },

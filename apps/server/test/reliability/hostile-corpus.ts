@@ -8,8 +8,9 @@
  *
  * Expectations:
  * - `problem`: the app answered an RFC 9457 problem with this status and code;
- * - `parser`: Node's HTTP parser refused the bytes before the app saw them (status only,
- *   empty body, connection closed): that is where malformed HTTP must stop;
+ * - `parser`: Node's HTTP parser refused the bytes before the app saw them; the server's
+ *   clientError handler (src/http/client-error.ts) answers a problem with this status and
+ *   code, `Connection: close`: that is where malformed HTTP must stop;
  * - `index`: a GET the console's SPA fallback answers with index.html (documented in
  *   src/web/web-app.ts), never a file from outside the dist folder;
  * - `ok`: the route ignores the hostile part and answers as usual (e.g. /healthz).
@@ -18,7 +19,8 @@ import { API_BODY_LIMIT_BYTES } from '../../src/app.js';
 
 export type Expected =
   | { kind: 'problem'; status: number; code: string }
-  | { kind: 'parser'; status: 400 | 431 }
+  | { kind: 'parser'; status: 400; code: 'malformed_request' }
+  | { kind: 'parser'; status: 431; code: 'headers_too_large' }
   | { kind: 'index' }
   | { kind: 'ok'; status: 200 | 204 };
 
@@ -143,7 +145,7 @@ export const HUGE: HostileRequest[] = [
     path: '/api/session',
     headers: { 'x-padding': 'x'.repeat(20_000) },
     raw: true,
-    expect: { kind: 'parser', status: 431 },
+    expect: { kind: 'parser', status: 431, code: 'headers_too_large' },
   },
 ];
 
@@ -212,7 +214,7 @@ export const CONTENT_TYPES_AND_METHODS: HostileRequest[] = [
     method: 'BREW',
     path: '/api/session',
     raw: true,
-    expect: { kind: 'parser', status: 400 },
+    expect: { kind: 'parser', status: 400, code: 'malformed_request' },
   },
   {
     name: 'an unknown API path',
@@ -249,7 +251,7 @@ export const HEADER_INJECTION: HostileRequest[] = [
     path: '/api/session',
     headers: { 'x-note': 'a\nSet-Cookie: tccc_session=forged' },
     raw: true,
-    expect: { kind: 'parser', status: 400 },
+    expect: { kind: 'parser', status: 400, code: 'malformed_request' },
   },
   {
     name: 'a bare CR inside a header value',
@@ -257,7 +259,7 @@ export const HEADER_INJECTION: HostileRequest[] = [
     path: '/api/session',
     headers: { 'x-note': 'a\rInjected: yes' },
     raw: true,
-    expect: { kind: 'parser', status: 400 },
+    expect: { kind: 'parser', status: 400, code: 'malformed_request' },
   },
   {
     name: 'a NUL byte inside a header value',
@@ -265,7 +267,7 @@ export const HEADER_INJECTION: HostileRequest[] = [
     path: '/api/session',
     headers: { 'x-note': 'a\u0000b' },
     raw: true,
-    expect: { kind: 'parser', status: 400 },
+    expect: { kind: 'parser', status: 400, code: 'malformed_request' },
   },
   {
     name: 'an obsolete folded header line',
@@ -273,7 +275,7 @@ export const HEADER_INJECTION: HostileRequest[] = [
     path: '/api/session',
     headers: { 'x-note': 'first\r\n second' },
     raw: true,
-    expect: { kind: 'parser', status: 400 },
+    expect: { kind: 'parser', status: 400, code: 'malformed_request' },
   },
   {
     name: 'Content-Length and Transfer-Encoding together (request smuggling)',
@@ -282,7 +284,7 @@ export const HEADER_INJECTION: HostileRequest[] = [
     headers: { ...json, 'content-length': '4', 'transfer-encoding': 'chunked' },
     body: '0\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\n\r\n',
     raw: true,
-    expect: { kind: 'parser', status: 400 },
+    expect: { kind: 'parser', status: 400, code: 'malformed_request' },
   },
   {
     name: 'two Content-Length headers',
@@ -291,7 +293,7 @@ export const HEADER_INJECTION: HostileRequest[] = [
     headers: { ...json, 'content-length': '2', 'Content-Length': '40' },
     body: '{}',
     raw: true,
-    expect: { kind: 'parser', status: 400 },
+    expect: { kind: 'parser', status: 400, code: 'malformed_request' },
   },
   {
     name: 'a request id made to be echoed into headers and logs',

@@ -20,6 +20,7 @@ import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc
 import { createTokenClient } from '@tccc-kit/token-client';
 import { createApp } from '../../src/app.js';
 import { createDemoAuthenticator } from '../../src/auth/authenticator.js';
+import { answerClientErrors } from '../../src/http/client-error.js';
 import { createLogger } from '../../src/log/logger.js';
 import { createRedactor } from '../../src/log/redact.js';
 
@@ -72,6 +73,7 @@ const app = createApp({
 });
 
 const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
+answerClientErrors(server);
 server.once('listening', () => {
   const { port } = server.address() as AddressInfo;
   send({ type: 'listening', url: `http://127.0.0.1:${port}` });

@@ -1,11 +1,13 @@
 /**
- * Reliability-suite wiring: an app listening on a real loopback socket (port 0), and a raw
+ * Reliability-suite wiring: an app listening on a real loopback socket (port 0), with
+ * malformed HTTP answered as in production (src/http/client-error.ts), and a raw
  * HTTP/1.1 client on node:net for requests that fetch refuses to send (CRLF in header
  * values, unnormalised paths such as `/../`, invalid bytes).
  */
 import type { Server } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { serve } from '@hono/node-server';
+import { answerClientErrors } from '../../src/http/client-error.js';
 
 export interface Listening {
   /** e.g. http://127.0.0.1:41234 */
@@ -16,6 +18,7 @@ export interface Listening {
 
 export async function listen(fetch: (request: Request) => Response | Promise<Response>) {
   const server = serve({ fetch, hostname: '127.0.0.1', port: 0 }) as Server;
+  answerClientErrors(server);
   await new Promise<void>((resolve, reject) => {
     if (server.listening) return resolve();
     server.once('listening', resolve);
