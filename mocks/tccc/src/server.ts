@@ -1,8 +1,12 @@
 /**
  * The mock as a real HTTP server on loopback, for the CLI, browser suites and `pnpm start`.
+ * Malformed HTTP, refused by Node's parser before the app runs, is answered in the mock's
+ * JSON error shape too (client-error.ts).
  */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
+import { answerClientErrors } from './client-error.js';
 import { createMockTccc, type MockTccc, type MockTcccOptions } from './mock.js';
 
 export interface MockTcccServerOptions extends MockTcccOptions {
@@ -47,7 +51,8 @@ export async function startMockTcccServer(
       }
       return response.type === 'error' ? new Response(null) : response;
     },
-  });
+  }) as Server;
+  answerClientErrors(server);
 
   await new Promise<void>((resolve, reject) => {
     if (server.listening) return resolve();

@@ -6,7 +6,8 @@
  *   (`envelope`), or a success envelope where TCCC ignores the hostile part (`issued`);
  * - SDK host `/sdk/*` and control plane `/__tccc/*`: a 4xx `{"error": {"code", "message"}}`
  *   (`error`); the SDK script itself is served even for a bad token (`script`);
- * - malformed HTTP stops in Node's parser before the mock sees it (`parser`: bare 400/431).
+ * - malformed HTTP stops in Node's parser before the mock sees it (`parser`): the server's
+ *   clientError handler (src/client-error.ts) answers 400/431 `{"error"}`, `Connection: close`.
  *
  * Flags: `signed` signs the request with the mock's default key (TC3, as the SDK does), so
  * the hostile part reaches the checks behind the signature; `sdkSession` sends the
@@ -18,7 +19,8 @@ export type Expected =
   | { kind: 'issued' }
   | { kind: 'error'; status: number; code: string }
   | { kind: 'script' }
-  | { kind: 'parser'; status: 400 | 431 };
+  | { kind: 'parser'; status: 400; code: 'malformed_request' }
+  | { kind: 'parser'; status: 431; code: 'headers_too_large' };
 
 export interface HostileRequest {
   name: string;
@@ -349,7 +351,7 @@ export const HUGE: HostileRequest[] = [
     path: '/__tccc/clock',
     headers: { 'x-padding': 'x'.repeat(20_000) },
     raw: true,
-    expect: { kind: 'parser', status: 431 },
+    expect: { kind: 'parser', status: 431, code: 'headers_too_large' },
   },
 ];
 
@@ -396,7 +398,7 @@ export const CONTENT_TYPES_AND_METHODS: HostileRequest[] = [
     method: 'BREW',
     path: '/',
     raw: true,
-    expect: { kind: 'parser', status: 400 },
+    expect: { kind: 'parser', status: 400, code: 'malformed_request' },
   },
   {
     name: 'cloud API: a multipart body, unsigned',
@@ -477,7 +479,7 @@ export const HEADER_INJECTION: HostileRequest[] = [
       headers: { ...json, ...headers },
       body: '{}',
       raw: true,
-      expect: { kind: 'parser', status: 400 },
+      expect: { kind: 'parser', status: 400, code: 'malformed_request' },
     }),
   ),
   {
@@ -487,7 +489,7 @@ export const HEADER_INJECTION: HostileRequest[] = [
     headers: { ...json, 'content-length': '5', 'transfer-encoding': 'chunked' },
     body: '0\r\n\r\nPOST /__tccc/reset HTTP/1.1\r\nHost: x\r\n\r\n',
     raw: true,
-    expect: { kind: 'parser', status: 400 },
+    expect: { kind: 'parser', status: 400, code: 'malformed_request' },
   },
   {
     name: 'sdk: a LF in the bearer credential',
@@ -495,7 +497,7 @@ export const HEADER_INJECTION: HostileRequest[] = [
     path: '/sdk/events',
     headers: { authorization: 'Bearer abc\nX-Admin: 1' },
     raw: true,
-    expect: { kind: 'parser', status: 400 },
+    expect: { kind: 'parser', status: 400, code: 'malformed_request' },
   },
   {
     name: 'cloud API: Latin-1 bytes in X-TC-Action',

@@ -1,0 +1,135 @@
+import { createServer, type Server } from 'node:http';
+import { type AddressInfo, connect, type Socket } from 'node:net';
+import { Duplex } from 'node:stream';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { answerClientErrors } from './client-error.js';
+import { type MockTcccServer, startMockTcccServer } from './server.js';
+
+let mock: MockTcccServer;
+beforeAll(async () => {
+  mock = await startMockTcccServer();
+});
+afterAll(() => mock.close());
+beforeEach(() => mock.mock.reset());
+
+/** A raw connection that collects every byte the server sends until it closes. */
+function open(port: number, options: { allowHalfOpen?: boolean } = {}) {
+  const socket: Socket = connect({ host: '127.0.0.1', port, ...options });
+  let received = '';
+  socket.setEncoding('latin1');
+  socket.on('data', (chunk: string) => {
+    received += chunk;
+  });
+  socket.on('error', () => {}); // a reset still ends the exchange; the bytes are what count
+  const ended = new Promise<void>((resolve) => socket.once('end', resolve));
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  return { socket, ended, closed, received: () => received };
+}
+
+function parse(raw: string) {
+  const end = raw.indexOf('\r\n\r\n');
+  const [statusLine = '', ...lines] = raw.slice(0, end).split('\r\n');
+  const headers = Object.fromEntries(
+    lines.map((line) => {
+      const colon = line.indexOf(':');
+      return [line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim()];
+    }),
+  );
+  const body = raw.slice(end + 4);
+  return { status: Number(statusLine.split(' ')[1]), headers, body };
+}
+
+async function refusal(request: string) {
+  const connection = open(mock.port);
+  connection.socket.write(request);
+  await connection.closed;
+  const answer = parse(connection.received());
+  expect(answer.headers['content-type']).toBe('application/json');
+  expect(answer.headers.connection).toBe('close');
+  expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body, 'latin1'));
+  const { error } = JSON.parse(answer.body) as { error: { code: string; message: string } };
+  return { status: answer.status, body: answer.body, error };
+}
+
+describe('malformed HTTP on the standalone mock', () => {
+  it('answers an unknown method with 400 malformed_request in the mock error shape', async () => {
+    const answer = await refusal('BREW /__tccc/clock HTTP/1.1\r\nHost: x\r\n\r\n');
+    expect(answer.status).toBe(400);
+    expect(answer.error.code).toBe('malformed_request');
+    expect(answer.error.message).toContain('HPE_INVALID_METHOD');
+  });
+
+  it('answers a LF in a header value with 400, echoing nothing of the request', async () => {
+    const answer = await refusal(
+      'GET /sdk/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer cred-123\nX-Admin: 1\r\n\r\n',
+    );
+    expect([answer.status, answer.error.code]).toEqual([400, 'malformed_request']);
+    expect(answer.body).not.toMatch(/cred-123|X-Admin|\/sdk\/events/);
+  });
+
+  it('answers a header section over the limit with 431 headers_too_large', async () => {
+    const answer = await refusal(
+      `POST / HTTP/1.1\r\nHost: x\r\nX-Padding: ${'x'.repeat(20_000)}\r\n\r\n`,
+    );
+    expect([answer.status, answer.error.code]).toEqual([431, 'headers_too_large']);
+    expect(answer.error.message).toContain('16384 bytes');
+  });
+
+  it('writes nothing on a connection whose request a hang fault holds, and closes it', async () => {
+    mock.mock.addFault({ target: '*', kind: 'hang', times: 1 });
+    const connection = open(mock.port);
+    connection.socket.write(
+      'POST / HTTP/1.1\r\nHost: x\r\nX-TC-Action: CreateSDKLoginToken\r\nContent-Length: 2\r\n\r\n{}',
+    );
+    await vi.waitFor(() => expect(mock.mock.faults()).toEqual([]), { timeout: 5_000 });
+    connection.socket.write('BREW / HTTP/1.1\r\nHost: x\r\n\r\n');
+    await connection.closed;
+    // A 400 written here would have been read as the answer to the held request.
+    expect(connection.received()).toBe('');
+  });
+});
+
+describe('answerClientErrors', () => {
+  it('closes a refused connection whose peer keeps it half-open, after lingerMs', async () => {
+    const server = createServer((_request, response) => response.end());
+    answerClientErrors(server, { lingerMs: 20 });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const connection = open((server.address() as AddressInfo).port, { allowHalfOpen: true });
+      connection.socket.write('BREW / HTTP/1.1\r\nHost: x\r\n\r\n');
+      await connection.ended; // the whole answer arrived; this side never closes
+      expect(parse(connection.received()).status).toBe(400);
+      await vi.waitFor(async () => expect(await connections(server)).toBe(0), { timeout: 5_000 });
+      connection.socket.destroy();
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it.each([
+    ['the peer reset the connection', 'ECONNRESET', false],
+    ['the socket is no longer writable', 'HPE_INVALID_METHOD', true],
+  ])('writes nothing and destroys the socket when %s', (_case, code, endFirst) => {
+    const server = createServer();
+    answerClientErrors(server);
+    const written: string[] = [];
+    const socket = new Duplex({
+      read() {},
+      write(chunk: Buffer, _encoding, callback) {
+        written.push(chunk.toString());
+        callback();
+      },
+    });
+    if (endFirst) socket.end();
+    server.emit('clientError', Object.assign(new Error('client error'), { code }), socket);
+    expect(written).toEqual([]);
+    expect(socket.destroyed).toBe(true);
+  });
+});
+
+function connections(server: Server): Promise<number> {
+  return new Promise((resolve, reject) =>
+    server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
+  );
+}
