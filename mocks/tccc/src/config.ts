@@ -5,6 +5,7 @@
  * bad field is named. Values of secret fields are never echoed.
  */
 import { readFile } from 'node:fs/promises';
+import { excerpt, quote } from './quote.js';
 
 export interface MockAccount {
   secretId: string;
@@ -78,7 +79,9 @@ function checkKeys(
 ) {
   for (const key of Object.keys(value)) {
     if (!allowed.includes(key)) {
-      problems.push(`${at}${key} is not a known field (expected one of: ${allowed.join(', ')})`);
+      problems.push(
+        `${at}${excerpt(key)} is not a known field (expected one of: ${allowed.join(', ')})`,
+      );
     }
   }
 }
@@ -137,7 +140,7 @@ function readApps(value: unknown, problems: string[]): MockApp[] {
     const { sdkAppId, seats } = entry;
     let ok = true;
     if (typeof sdkAppId !== 'number' || !Number.isSafeInteger(sdkAppId) || sdkAppId <= 0) {
-      problems.push(`${at}.sdkAppId must be a positive integer (got ${JSON.stringify(sdkAppId)})`);
+      problems.push(`${at}.sdkAppId must be a positive integer (got ${quote(sdkAppId)})`);
       ok = false;
     } else if (seen.has(sdkAppId)) {
       problems.push(`${at}.sdkAppId ${sdkAppId} repeats an earlier app`);
@@ -153,7 +156,7 @@ function readApps(value: unknown, problems: string[]): MockApp[] {
         problems.push(`${at}.seats[${j}] must be a non-empty string without surrounding spaces`);
         ok = false;
       } else if (seatSet.has(seat)) {
-        problems.push(`${at}.seats[${j}] repeats ${JSON.stringify(seat)}`);
+        problems.push(`${at}.seats[${j}] repeats ${quote(seat)}`);
         ok = false;
       } else {
         seatSet.add(seat);
@@ -210,7 +213,7 @@ function readLimits(value: unknown, problems: string[]): MockLimits {
     const v = value[key];
     if (v === undefined) continue;
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < rule.min || v > rule.max) {
-      problems.push(`limits.${key} must be ${rule.what} (got ${JSON.stringify(v)})`);
+      problems.push(`limits.${key} must be ${rule.what} (got ${quote(v)})`);
     } else {
       limits[key] = v;
     }

@@ -8,6 +8,7 @@ import { TcccApiError } from './api/errors.js';
 import type { MockContext } from './context.js';
 import { FaultRuleError } from './faults.js';
 import { issueSdkToken } from './issue-token.js';
+import { excerpt, quote } from './quote.js';
 
 /** What the control plane drives; `createMockTccc` provides it. */
 export interface ControlOperations {
@@ -61,7 +62,7 @@ function rejectUnknown(body: Record<string, unknown>, allowed: readonly string[]
     if (!allowed.includes(key)) {
       throw new ControlInputError(
         'unknown_field',
-        `${key} is not a known field (expected: ${allowed.join(', ')}).`,
+        `${excerpt(key)} is not a known field (expected: ${allowed.join(', ')}).`,
       );
     }
   }
@@ -152,7 +153,7 @@ export function createControlRoutes(ctx: MockContext, ops: ControlOperations): H
   app.delete('/faults/:id', (c) => {
     const id = c.req.param('id');
     if (!ctx.faults.store.remove(id)) {
-      throw new ControlInputError('not_found', `No fault rule has id ${JSON.stringify(id)}.`, 404);
+      throw new ControlInputError('not_found', `No fault rule has id ${quote(id)}.`, 404);
     }
     return c.json({ removed: id });
   });

@@ -10,6 +10,7 @@
  * `drop` and released `hang`s answer `Response.error()` (a network error in Fetch terms);
  * msw passes that on as a network error and the standalone server destroys the socket.
  */
+import { excerpt, quote } from './quote.js';
 
 export type FaultEffect =
   | { kind: 'error'; code: string; message?: string }
@@ -63,14 +64,14 @@ export function parseFaultRule(input: unknown): FaultRuleInput {
   }
   if (typeof kind !== 'string' || !Object.hasOwn(EXTRA_FIELDS, kind)) {
     throw new FaultRuleError(
-      `kind must be one of ${Object.keys(EXTRA_FIELDS).join(', ')} (got ${JSON.stringify(kind)})`,
+      `kind must be one of ${Object.keys(EXTRA_FIELDS).join(', ')} (got ${quote(kind)})`,
     );
   }
   const allowed = ['target', 'kind', 'times', 'probability', ...EXTRA_FIELDS[kind as FaultKind]];
   for (const key of Object.keys(input)) {
     if (!allowed.includes(key)) {
       throw new FaultRuleError(
-        `${key} is not a field of a "${kind}" rule (allowed: ${allowed.join(', ')})`,
+        `${excerpt(key)} is not a field of a "${kind}" rule (allowed: ${allowed.join(', ')})`,
       );
     }
   }

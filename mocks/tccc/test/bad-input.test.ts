@@ -234,3 +234,42 @@ describe('bad input to the cloud API', () => {
     expect(res.headers.get('x-tc-traceid')).toBe('trace-123');
   });
 });
+
+describe('caller values quoted in error messages', () => {
+  it('quotes at most 64 characters of a 500 KB unknown SeatUserId in AccountNotExist', async () => {
+    const res = await envelope(
+      await fetch(
+        signedRequest(server.url, {
+          body: JSON.stringify({ SdkAppId: 1400000000, SeatUserId: 'a'.repeat(500_000) }),
+        }),
+      ),
+    );
+    expect(res.Error).toEqual({
+      Code: 'InvalidParameterValue.AccountNotExist',
+      Message: `The agent account \`${'a'.repeat(64)}…\` does not exist in SDKAppID \`1400000000\`.`,
+    });
+  });
+
+  it('quotes at most 64 characters of a 10 KB X-TC-Version in NoSuchVersion', async () => {
+    const res = await envelope(
+      await fetch(server.url, {
+        method: 'POST',
+        headers: headers({ 'x-tc-version': 'v'.repeat(10_000) }),
+      }),
+    );
+    expect(res.Error?.Code).toBe('NoSuchVersion');
+    expect(res.Error?.Message).toContain(`\`${'v'.repeat(64)}…\``);
+    expect(res.Error?.Message.length).toBeLessThan(200);
+  });
+
+  it('quotes at most 64 characters of a 10 KB Content-Type', async () => {
+    const res = await envelope(
+      await fetch(
+        signedRequest(server.url, { body: goodBody, contentType: `text/${'p'.repeat(10_000)}` }),
+      ),
+    );
+    expect(res.Error?.Code).toBe('InvalidParameter');
+    expect(res.Error?.Message).toContain(`\`text/${'p'.repeat(59)}…\``);
+    expect(res.Error?.Message.length).toBeLessThan(200);
+  });
+});

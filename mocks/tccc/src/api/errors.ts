@@ -3,8 +3,11 @@
  *
  * Messages marked "observed" are the live service's texts (see tccc-reference.md §3.1);
  * the others are [unconfirmed]: written in the same voice, kept here so they are easy to
- * correct in one place.
+ * correct in one place. Values the caller sent are quoted through `excerpt` (at most 64
+ * characters): an error never sends back a caller's 500 KB.
  */
+import { excerpt } from '../quote.js';
+
 export const TcccErrorCode = {
   SignatureFailure: 'AuthFailure.SignatureFailure',
   SignatureExpire: 'AuthFailure.SignatureExpire',
@@ -55,17 +58,17 @@ export const messages = {
   onlyTc3: () =>
     'Only signature v3 (TC3-HMAC-SHA256) is supported by this mock; leave profile.signMethod at its default.',
   noSuchVersion: (version: string, supported: string) =>
-    `The requested version \`${version}\` of service \`ccc\` does not exist; use \`${supported}\`.`,
+    `The requested version \`${excerpt(version)}\` of service \`ccc\` does not exist; use \`${supported}\`.`,
   instanceNotExist: (sdkAppId: number) => `The SDKAppID \`${sdkAppId}\` does not exist.`,
   accountNotExist: (seatUserId: string, sdkAppId: number) =>
-    `The agent account \`${seatUserId}\` does not exist in SDKAppID \`${sdkAppId}\`.`,
+    `The agent account \`${excerpt(seatUserId)}\` does not exist in SDKAppID \`${sdkAppId}\`.`,
   requestLimitExceeded: (count: number, limit: number) =>
     `Your current request times equals to \`${count}\` in a second, which exceeds the frequency limit \`${limit}\` for a second. Please reduce the frequency of calls.`,
   requestSizeLimitExceeded: (limit: number) =>
     `The request body exceeds the size limit of ${limit} bytes.`,
   unsupportedProtocol: (method: string) =>
-    `The HTTP method \`${method}\` is not supported; only GET and POST are.`,
+    `The HTTP method \`${excerpt(method)}\` is not supported; only GET and POST are.`,
   contentType: (contentType: string) =>
-    `The Content-Type \`${contentType}\` is not supported for POST; use \`application/json\`.`,
+    `The Content-Type \`${excerpt(contentType)}\` is not supported for POST; use \`application/json\`.`,
   invalidJson: () => 'The request body is not a valid JSON object.',
 } as const;

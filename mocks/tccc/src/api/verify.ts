@@ -4,6 +4,7 @@
  * a hint after "(mock: ...)" says what to fix. Secrets never appear in messages.
  */
 import type { MockAccount } from '../config.js';
+import { excerpt } from '../quote.js';
 import { parseTc3Authorization, signaturesEqual, signTc3, tc3Date } from '../signature.js';
 import { messages, TcccApiError, TcccErrorCode } from './errors.js';
 
@@ -90,7 +91,9 @@ export function verifyTc3Request(request: SignedRequest, options: VerifyOptions)
       continue;
     }
     const value = request.headers.get(name);
-    if (value === null) throw failure(`the signed header ${name} is not in the request`);
+    if (value === null) {
+      throw failure(`the signed header ${excerpt(name)} is not in the request`);
+    }
     headers[name] = value;
   }
   const expected = signTc3({

@@ -3,6 +3,7 @@ import {
   type SetStatusRequest,
   settableStatuses,
 } from '@tccc-kit/fake-sdk';
+import { quote } from '../quote.js';
 import { SdkError } from './errors.js';
 import type { InboundCallRequest } from './runtime.js';
 
@@ -75,7 +76,7 @@ export function parseSetStatus(body: Json): SetStatusRequest {
     throw new SdkError(
       400,
       'BadRequest',
-      `status must be one of ${allowed.join(', ')} (got ${JSON.stringify(status)}).`,
+      `status must be one of ${allowed.join(', ')} (got ${quote(status)}).`,
     );
   }
   const restReason = optionalString(body, 'restReason');

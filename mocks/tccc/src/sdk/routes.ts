@@ -2,6 +2,7 @@ import { type CallAction, callActions, type LoginResponse } from '@tccc-kit/fake
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { MockContext } from '../context.js';
+import { quote } from '../quote.js';
 import { parseOutboundCall, parseSetStatus, readJsonObject } from './body.js';
 import { sdkCors } from './cors.js';
 import { errorResponse, SdkError } from './errors.js';
@@ -109,7 +110,7 @@ function act(
     throw new SdkError(
       404,
       'BadRequest',
-      `Unknown call action "${action}"; use one of ${callActions.join(', ')}.`,
+      `Unknown call action ${quote(action)}; use one of ${callActions.join(', ')}.`,
     );
   }
   return runtime.act(session, sessionId, action as CallAction);

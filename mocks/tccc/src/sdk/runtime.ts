@@ -9,6 +9,7 @@ import type {
   WireAgentStatus,
 } from '@tccc-kit/fake-sdk';
 import type { MockContext } from '../context.js';
+import { quote } from '../quote.js';
 import { type Call, type CallView, durationSeconds, stateOf, viewOf } from './calls.js';
 import { SdkError } from './errors.js';
 import { defaultNumbers, outboundOutcome, timings } from './outcomes.js';
@@ -111,14 +112,14 @@ export class SdkRuntime {
       throw new SdkError(
         409,
         'SeatBusy',
-        `Seat "${request.seatUserId}" has no live SDK session; load the SDK for that seat and wait for "ready" first.`,
+        `Seat ${quote(request.seatUserId)} has no live SDK session; load the SDK for that seat and wait for "ready" first.`,
       );
     }
     if (session.status !== 'free' || this.#activeCalls(session).length > 0) {
       throw new SdkError(
         409,
         'SeatBusy',
-        `Seat "${request.seatUserId}" is "${session.status}" and cannot be offered a call; it must be "free" with no call in progress.`,
+        `Seat ${quote(request.seatUserId)} is "${session.status}" and cannot be offered a call; it must be "free" with no call in progress.`,
       );
     }
     const now = this.ctx.clock.now();
@@ -159,7 +160,7 @@ export class SdkRuntime {
       throw new SdkError(
         404,
         'CallNotFound',
-        `No call with sessionId "${sessionId}" on this seat.`,
+        `No call with sessionId ${quote(sessionId)} on this seat.`,
       );
     }
     if (call.state === 'ended') {
@@ -197,7 +198,8 @@ export class SdkRuntime {
   /** The customer hangs up (control plane). */
   endByCustomer(sessionId: string): CallView {
     const call = this.#calls.get(sessionId);
-    if (!call) throw new SdkError(404, 'CallNotFound', `No call with sessionId "${sessionId}".`);
+    if (!call)
+      throw new SdkError(404, 'CallNotFound', `No call with sessionId ${quote(sessionId)}.`);
     if (call.state === 'ended') {
       throw new SdkError(409, 'CallStateConflict', `Call "${sessionId}" has already ended.`);
     }
