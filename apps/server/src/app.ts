@@ -13,13 +13,13 @@
  * on the API, and problem+json for every error (http/problem.ts).
  */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
 import type { Authenticator } from './auth/authenticator.js';
 import { sessionRoutes } from './auth/routes.js';
 import { createSessionTokens } from './auth/session-token.js';
 import { createSessions } from './auth/sessions.js';
+import { bodyLimit } from './http/body-limit.js';
 import { healthRoutes, type Readiness } from './http/health.js';
 import { PROBLEMS, ProblemError, problem, problemResponse } from './http/problem.js';
 import type { Logger } from './log/logger.js';
@@ -102,18 +102,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
         ),
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: API_BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new ProblemError(
-          'payload_too_large',
-          `Request bodies are limited to ${API_BODY_LIMIT_BYTES} bytes.`,
-        );
-      },
-    }),
-  );
+  app.use('/api/*', bodyLimit(API_BODY_LIMIT_BYTES));
 
   app.route('/', healthRoutes(deps.readiness));
   app.route(

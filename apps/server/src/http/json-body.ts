@@ -1,8 +1,9 @@
 /**
  * Reading JSON request bodies with clear errors: 415 for another content type, 400 for
- * JSON that does not parse. Size is capped before this by hono/body-limit (413).
+ * JSON that does not parse. Size is capped before this by the body limit (413).
  */
 import type { Context } from 'hono';
+import { bodyFraming } from './body-framing.js';
 import { ProblemError } from './problem.js';
 
 function isJson(contentType: string | undefined): boolean {
@@ -17,6 +18,8 @@ export async function readJsonBody(
 ): Promise<unknown> {
   const contentType = c.req.header('content-type');
   if (options.optional && contentType === undefined) {
+    // The usual case (a POST with no body) answered from the headers, without reading.
+    if (bodyFraming(c).kind === 'none') return undefined;
     const text = await c.req.text();
     if (text.trim() === '') return undefined;
   }
