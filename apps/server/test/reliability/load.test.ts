@@ -51,7 +51,7 @@ beforeAll(async () => {
     },
   );
   serverUrl = (await nextMessage('listening')).url;
-}, 30_000);
+}, 120_000);
 
 afterAll(async () => {
   if (child?.connected) {

@@ -18,13 +18,18 @@ import {
 } from '../harness.js';
 import { type Listening, listen } from './loopback.js';
 
-/** The token client's settings under test: short, so a hang costs about a second. */
+/**
+ * The token client's settings under test: short, so a hang costs a few seconds, yet long
+ * enough that on a loaded 2-core CI machine every attempt reaches the mock before its timeout
+ * (with 300 ms, retries were sometimes aborted before the mock saw them, so the count of
+ * attempts the mock observed came up short).
+ */
 const CLIENT = {
-  timeoutMs: 300,
+  timeoutMs: 800,
   retries: 2,
   retryBaseDelayMs: 20,
   retryMaxDelayMs: 50,
-  queueTimeoutMs: 2_000,
+  queueTimeoutMs: 10_000,
 } as const;
 const ATTEMPTS = CLIENT.retries + 1;
 /** The documented bound of createSdkUrl, plus room for HTTP and a loaded 2-core machine. */
