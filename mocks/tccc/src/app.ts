@@ -8,12 +8,14 @@ import { errorEnvelope } from './api/envelope.js';
 import { TcccErrorCode } from './api/errors.js';
 import { type CloudApiDeps, createCloudApiRoutes } from './api/index.js';
 import type { MockContext } from './context.js';
-import { type ControlOperations, createControlRoutes } from './control.js';
+import { type ControlOperations, controlBodyLimit, createControlRoutes } from './control.js';
 import { createSdkControlRoutes, createSdkRoutes } from './sdk/index.js';
 
 export function createApp(ctx: MockContext, deps: CloudApiDeps, ops: ControlOperations): Hono {
   const app = new Hono();
 
+  // One cap for every control route, the SDK half's included, enforced while reading.
+  app.use('/__tccc/*', controlBodyLimit());
   app.route('/__tccc', createControlRoutes(ctx, ops));
   app.route('/__tccc', createSdkControlRoutes(ctx));
   app.route('/sdk', createSdkRoutes(ctx));

@@ -150,6 +150,26 @@ describe('control plane', () => {
     expect(runs).toBe(2);
   });
 
+  it('caps a streamed body (no Content-Length) at 64 KiB with 413, as msw passes it', async () => {
+    const piece = new TextEncoder().encode(`{"pad":"${'x'.repeat(16 * 1024)}`);
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls += 1;
+        controller.enqueue(piece); // never closes: only a cap that reads as it goes answers
+      },
+    });
+    const res = await req('/__tccc/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect((await answer(res)).error.code).toBe('body_too_large');
+    expect(pulls).toBeLessThan(10);
+  });
+
   it('answers unknown paths with a 404 JSON that says where things are', async () => {
     for (const path of ['/nope', '/__tccc/nope', '/v2/']) {
       const res = await req(path);

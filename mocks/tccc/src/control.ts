@@ -1,9 +1,11 @@
 /**
  * The control plane under /__tccc/: JSON in and out, for tests and tools to reset the mock,
  * move its clock, inject faults and read the token journal. Bad input answers 400
- * `{"error": {"code", "message"}}`.
+ * `{"error": {"code", "message"}}`; a body over 64 KiB answers 413 `body_too_large`
+ * (controlBodyLimit, applied by app.ts to every /__tccc route, the SDK half's too).
  */
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { TcccApiError } from './api/errors.js';
 import type { MockContext } from './context.js';
 import { FaultRuleError } from './faults.js';
@@ -38,13 +40,33 @@ export class ControlInputError extends Error {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-const MAX_CONTROL_BODY = 64 * 1024;
+/** The largest control-plane body, in bytes. */
+export const MAX_CONTROL_BODY_BYTES = 64 * 1024;
+
+/**
+ * Caps control-plane bodies while they are read: with Content-Length, a declared size over
+ * the cap is refused before reading; without (chunked), reading stops at the first byte
+ * past it. Either way 413 `body_too_large` with `Connection: close` (the rest is not read).
+ */
+export function controlBodyLimit(): MiddlewareHandler {
+  return bodyLimit({
+    maxSize: MAX_CONTROL_BODY_BYTES,
+    onError: (c) =>
+      c.json(
+        {
+          error: {
+            code: 'body_too_large',
+            message: `The body exceeds ${MAX_CONTROL_BODY_BYTES} bytes; control-plane requests are small JSON objects.`,
+          },
+        },
+        413,
+        { connection: 'close' },
+      ),
+  });
+}
 
 async function readJsonBody(request: Request): Promise<Record<string, unknown>> {
   const text = await request.text();
-  if (text.length > MAX_CONTROL_BODY) {
-    throw new ControlInputError('body_too_large', `The body exceeds ${MAX_CONTROL_BODY} bytes.`);
-  }
   if (text.trim() === '') return {};
   let value: unknown;
   try {

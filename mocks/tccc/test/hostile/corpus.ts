@@ -336,7 +336,7 @@ export const HUGE: HostileRequest[] = [
     'POST',
     '/__tccc/faults',
     JSON.stringify({ target: '*', kind: 'drop', message: 'x'.repeat(70_000) }),
-    error(400, 'body_too_large'),
+    error(413, 'body_too_large'),
   ),
   control(
     'a 100 KB seat',
