@@ -2,7 +2,10 @@
  * The cross-cutting behaviour of createApp: security headers, same-origin checks, request
  * ids and logs, body limit, 404/405/500 problems, health.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AGENT,
   browserHeaders,
@@ -13,6 +16,7 @@ import {
   signIn,
 } from '../test/harness.js';
 import { API_BODY_LIMIT_BYTES } from './app.js';
+import { API_CSP } from './security/csp.js';
 
 const signInInit = (headers: Record<string, string>) => ({
   method: 'POST',
@@ -205,30 +209,72 @@ describe('request ids and access logs', () => {
 });
 
 describe('security headers', () => {
-  it('sends a CSP with a fresh nonce per request and the SDK origins, plus the usual hardening headers', async () => {
-    const { app } = buildApp({ cspSdkSources: ['http://127.0.0.1:4000', 'ws://127.0.0.1:4000'] });
-    const first = await app.request(`${ORIGIN}/healthz`);
-    const second = await app.request(`${ORIGIN}/healthz`);
+  let dist: string;
+  beforeAll(async () => {
+    dist = await mkdtemp(join(tmpdir(), 'tccc-csp-dist-'));
+    await writeFile(join(dist, 'index.html'), '<!doctype html><title>console</title>');
+    await writeFile(join(dist, 'app.js'), 'console.log("console");');
+  });
+  afterAll(() => rm(dist, { recursive: true, force: true }));
+
+  const hardening = (response: Response) => [
+    response.headers.get('x-content-type-options'),
+    response.headers.get('x-frame-options'),
+    response.headers.get('cross-origin-resource-policy'),
+    response.headers.get('referrer-policy'),
+    response.headers.get('permissions-policy'),
+  ];
+  const HARDENING = [
+    'nosniff',
+    'DENY',
+    'same-origin',
+    'strict-origin-when-cross-origin',
+    'microphone=(self), camera=(self), geolocation=()',
+  ];
+
+  it('gives the console page a CSP with a fresh nonce per request and the SDK origins, plus the usual hardening headers', async () => {
+    const { app } = buildApp({
+      cspSdkSources: ['http://127.0.0.1:4000', 'ws://127.0.0.1:4000'],
+      webDistDir: dist,
+    });
+    const first = await app.request(`${ORIGIN}/`);
+    const second = await app.request(`${ORIGIN}/`);
     const csp = first.headers.get('content-security-policy') ?? '';
     const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
     expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(second.headers.get('content-security-policy')).not.toContain(nonce);
     expect(csp).toContain(`script-src 'self' 'nonce-${nonce}' http://127.0.0.1:4000;`);
+    expect(csp).toContain(`style-src 'self' 'nonce-${nonce}' http://127.0.0.1:4000;`);
     expect(csp).toContain("connect-src 'self' http://127.0.0.1:4000 ws://127.0.0.1:4000;");
     expect(csp).toContain("object-src 'none'; base-uri 'none'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');
-    expect(first.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(first.headers.get('x-frame-options')).toBe('DENY');
-    expect(first.headers.get('permissions-policy')).toBe(
-      'microphone=(self), camera=(self), geolocation=()',
-    );
+    expect(hardening(first)).toEqual(HARDENING);
   });
 
-  it('sends them on error responses too', async () => {
-    const { app } = buildApp();
-    const response = await app.request(`${ORIGIN}/api/nope`);
-    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  it('gives JSON answers (API, health, problems) the strict API policy, without a nonce', async () => {
+    const { app } = buildApp({ webDistDir: dist });
+    const cookie = await signIn(app);
+    for (const response of [
+      await app.request(`${ORIGIN}/healthz`),
+      await app.request(`${ORIGIN}/api/session`, { headers: { cookie } }),
+      await app.request(`${ORIGIN}/api/nope`),
+      await app.request(`${ORIGIN}/api/tccc/sdk-url`, { method: 'POST' }),
+    ]) {
+      expect(response.headers.get('content-type')).toMatch(/^application\/(problem\+)?json/);
+      expect(response.headers.get('content-security-policy')).toBe(API_CSP);
+      expect(hardening(response)).toEqual(HARDENING);
+    }
+  });
+
+  it('gives other files the console policy without a nonce', async () => {
+    const { app } = buildApp({ cspSdkSources: ['http://127.0.0.1:4000'], webDistDir: dist });
+    const script = await app.request(`${ORIGIN}/app.js`);
+    expect(script.status).toBe(200);
+    const csp = script.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self' http://127.0.0.1:4000;");
+    expect(csp).not.toContain('nonce');
+    expect(hardening(script)).toEqual(HARDENING);
   });
 });
 

@@ -1,8 +1,16 @@
 /**
  * The Content-Security-Policy of the agent console, and the other security headers.
  *
- * Scripts run only from this origin, with this request's nonce, or from the TCCC SDK's
- * origins. Which origins the SDK needs is mode-specific:
+ * Which policy a response gets depends on what it is:
+ * - HTML (the console): scripts run only from this origin, with this request's nonce, or
+ *   from the TCCC SDK's origins;
+ * - JSON (the API, every problem): API_CSP, nothing may load or frame it; a fixed string,
+ *   since a JSON answer runs no script that a nonce could admit;
+ * - anything else (scripts, styles, images of the console): the console's policy without
+ *   a nonce, which matters only should one of them run as a worker.
+ * Every string is built once; a nonce is drawn only for HTML.
+ *
+ * Which origins the SDK needs is mode-specific:
  * - embedded mock: exactly the mock's origin (http://127.0.0.1:PORT);
  * - real TCCC: `CSP_SDK_ORIGINS` when set, else REAL_TCCC_DEFAULT_SOURCES below.
  *
@@ -11,8 +19,8 @@
  * from the SdkURL host in the API example (*.cdn-go.cn). If the real SDK is blocked, the
  * browser console names the blocked URL: add its origin to CSP_SDK_ORIGINS.
  */
+import { randomBytes } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
-import { NONCE, secureHeaders } from 'hono/secure-headers';
 
 export const REAL_TCCC_DEFAULT_SOURCES: readonly string[] = [
   'https://*.cdn-go.cn',
@@ -56,42 +64,97 @@ export function withWebSocketTwin(origin: string): string[] {
   return twin === origin ? [origin] : [origin, twin];
 }
 
-/** The nonce of this request (set by the CSP middleware before the handler runs). */
+/** CSP of JSON answers: they load nothing and may not be framed. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
+/** Context key of the nonce: NONCE_PENDING until a handler asks for it. */
+const NONCE_KEY = 'cspNonce';
+const NONCE_PENDING = Symbol('nonce not drawn yet');
+
+type ContextVariables = {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
+};
+const vars = (c: Context) => c as unknown as ContextVariables;
+
+/**
+ * This request's CSP nonce (128 random bits, base64), drawn on first use. The HTML that
+ * carries it must be answered through the security headers middleware, which puts the
+ * same nonce in the policy.
+ */
 export function cspNonce(c: Context): string {
-  const nonce = (c.get as (key: string) => unknown)('secureHeadersNonce');
-  if (typeof nonce !== 'string')
+  const value = vars(c).get(NONCE_KEY);
+  if (typeof value === 'string') return value;
+  if (value !== NONCE_PENDING)
     throw new Error('CSP nonce requested outside the security headers middleware');
+  const nonce = randomBytes(16).toString('base64');
+  vars(c).set(NONCE_KEY, nonce);
   return nonce;
 }
 
+type Directives = ReadonlyArray<readonly [directive: string, ...sources: string[]]>;
+
+const serialise = (directives: Directives) =>
+  directives.map((sources) => sources.join(' ')).join('; ');
+
+const isJson = (contentType: string) =>
+  contentType.startsWith('application/json') || /^application\/[\w.-]+\+json/.test(contentType);
+
 /**
- * hono/secure-headers configured for the console: CSP with a per-request nonce, the SDK's
- * origins, microphone allowed for this origin only (the SDK needs it for calls).
+ * The console's security headers: CSP (see above), microphone and camera for this origin
+ * only (the SDK needs them for calls), no framing, no sniffing, origin-only referrers.
  */
 export function securityHeaders(sdkSources: readonly string[]): MiddlewareHandler {
   // WebSocket sources only make sense for connect-src; the rest get the http(s) ones.
   const sdk = sdkSources.filter((source) => /^https?:/i.test(source));
-  return secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'", NONCE, ...sdk],
-      styleSrc: ["'self'", NONCE, ...sdk],
-      connectSrc: ["'self'", ...sdkSources],
-      imgSrc: ["'self'", 'data:', 'blob:', ...sdk],
-      mediaSrc: ["'self'", 'blob:', ...sdk],
-      fontSrc: ["'self'", 'data:', ...sdk],
-      frameSrc: sdk.length > 0 ? sdk : ["'none'"],
-      workerSrc: ["'self'", 'blob:'],
-      objectSrc: ["'none'"],
-      baseUri: ["'none'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-    },
-    permissionsPolicy: { microphone: ['self'], camera: ['self'], geolocation: [] },
-    xFrameOptions: 'DENY',
-    // Other sites may not embed our responses (the SDK's own files are served by TCCC).
-    crossOriginResourcePolicy: 'same-origin',
+  const consoleDirectives = (nonce: string[]): Directives => [
+    ['default-src', "'self'"],
+    ['script-src', "'self'", ...nonce, ...sdk],
+    ['style-src', "'self'", ...nonce, ...sdk],
+    ['connect-src', "'self'", ...sdkSources],
+    ['img-src', "'self'", 'data:', 'blob:', ...sdk],
+    ['media-src', "'self'", 'blob:', ...sdk],
+    ['font-src', "'self'", 'data:', ...sdk],
+    ['frame-src', ...(sdk.length > 0 ? sdk : ["'none'"])],
+    ['worker-src', "'self'", 'blob:'],
+    ['object-src', "'none'"],
+    ['base-uri', "'none'"],
+    ['form-action', "'self'"],
+    ['frame-ancestors', "'none'"],
+  ];
+  // The nonce policy as the text around the nonce: one join per HTML page.
+  const MARK = '\u0000';
+  const aroundNonce = serialise(consoleDirectives([MARK])).split(MARK);
+  const withoutNonce = serialise(consoleDirectives([]));
+  const headers: ReadonlyArray<readonly [string, string]> = [
+    ['Cross-Origin-Resource-Policy', 'same-origin'], // other sites may not embed our responses
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ['Origin-Agent-Cluster', '?1'],
     // [unconfirmed] whether TCCC checks the page origin; send it, but never the path.
-    referrerPolicy: 'strict-origin-when-cross-origin',
-  });
+    ['Referrer-Policy', 'strict-origin-when-cross-origin'],
+    ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['X-DNS-Prefetch-Control', 'off'],
+    ['X-Download-Options', 'noopen'],
+    ['X-Frame-Options', 'DENY'],
+    ['X-Permitted-Cross-Domain-Policies', 'none'],
+    ['X-XSS-Protection', '0'],
+    ['Permissions-Policy', 'microphone=(self), camera=(self), geolocation=()'],
+  ];
+
+  return async (c, next) => {
+    vars(c).set(NONCE_KEY, NONCE_PENDING);
+    await next();
+    const target = c.res.headers;
+    for (const [name, value] of headers) target.set(name, value);
+    const contentType = target.get('content-type')?.toLowerCase() ?? '';
+    target.set(
+      'Content-Security-Policy',
+      contentType.startsWith('text/html')
+        ? aroundNonce.join(`'nonce-${cspNonce(c)}'`)
+        : isJson(contentType)
+          ? API_CSP
+          : withoutNonce,
+    );
+  };
 }
