@@ -9,6 +9,7 @@ import { TcccErrorCode } from './api/errors.js';
 import { type CloudApiDeps, createCloudApiRoutes } from './api/index.js';
 import type { MockContext } from './context.js';
 import { type ControlOperations, controlBodyLimit, createControlRoutes } from './control.js';
+import { excerpt, quote } from './quote.js';
 import { createSdkControlRoutes, createSdkRoutes } from './sdk/index.js';
 
 export function createApp(ctx: MockContext, deps: CloudApiDeps, ops: ControlOperations): Hono {
@@ -26,7 +27,7 @@ export function createApp(ctx: MockContext, deps: CloudApiDeps, ops: ControlOper
       {
         error: {
           code: 'not_found',
-          message: `No route for ${c.req.method} ${new URL(c.req.url).pathname}. The mock TCCC serves the cloud API at /, the SDK under /sdk/ and its control plane under /__tccc/.`,
+          message: `No route for ${excerpt(c.req.method)} ${quote(new URL(c.req.url).pathname)}. The mock TCCC serves the cloud API at /, the SDK under /sdk/ and its control plane under /__tccc/.`,
         },
       },
       404,

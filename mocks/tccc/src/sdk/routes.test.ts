@@ -142,6 +142,43 @@ describe('CORS', () => {
   });
 });
 
+describe('routes the SDK host does not have', () => {
+  it.each([
+    ['an unknown path', 'GET', '/sdk/agent/profile'],
+    ['a known path with another method', 'PUT', '/sdk/session'],
+    ['the bare prefix', 'GET', '/sdk'],
+  ])('answers %s with the SDK host 404, readable cross-origin', async (_case, method, path) => {
+    const response = await mock.app.request(path, {
+      method,
+      headers: { origin: 'http://app.test' },
+    });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await readBody(response)).toEqual({
+      error: {
+        code: 'BadRequest',
+        message: `No SDK route for ${method} "${path}"; see SDK.md for the routes under /sdk/.`,
+      },
+    });
+  });
+
+  it('quotes at most 64 characters of a long unknown path', async () => {
+    const response = await mock.app.request(`/sdk/${'p'.repeat(10_000)}`);
+    const { error } = (await readBody(response)) as { error: { message: string } };
+    expect(error.message).toContain(`"/sdk/${'p'.repeat(59)}…"`);
+    expect(error.message.length).toBeLessThan(200);
+  });
+
+  it('leaves preflights of unknown paths to CORS', async () => {
+    const response = await mock.app.request('/sdk/agent/profile', {
+      method: 'OPTIONS',
+      headers: { origin: 'http://app.test', 'access-control-request-method': 'GET' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});
+
 describe('GET /sdk/events', () => {
   it('rejects a missing or unknown credential with 401 SessionInvalid', async () => {
     const response = await mock.app.request('/sdk/events', {

@@ -2,7 +2,7 @@ import { type CallAction, callActions, type LoginResponse } from '@tccc-kit/fake
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { MockContext } from '../context.js';
-import { quote } from '../quote.js';
+import { excerpt, quote } from '../quote.js';
 import { parseOutboundCall, parseSetStatus, readJsonObject } from './body.js';
 import { sdkCors } from './cors.js';
 import { errorResponse, SdkError } from './errors.js';
@@ -92,11 +92,17 @@ export function createSdkRoutes(ctx: MockContext): Hono {
     );
   });
 
-  app.notFound(() =>
-    errorResponse(
-      new SdkError(404, 'BadRequest', 'No such SDK route; see SDK.md for the routes under /sdk/.'),
-    ),
-  );
+  // Last, so it only gets what no route above took. A route rather than `app.notFound`: a
+  // sub-app's notFound is not used once mounted with `route()` (the parent's answers), and
+  // this 404 must go through sdkCors so the page's cross-origin fetch can read it.
+  app.all('*', (c) => {
+    const { pathname } = new URL(c.req.url);
+    throw new SdkError(
+      404,
+      'BadRequest',
+      `No SDK route for ${excerpt(c.req.method)} ${quote(pathname)}; see SDK.md for the routes under /sdk/.`,
+    );
+  });
   return app;
 }
 

@@ -421,15 +421,15 @@ export const CONTENT_TYPES_AND_METHODS: HostileRequest[] = [
     body: '{}',
     expect: envelope('InvalidAction'),
   },
-  // Routes the SDK host does not have fall through to the mock's 404 (src/app.ts).
+  // Routes the SDK host does not have get its own 404, with CORS (src/sdk/routes.ts).
   sdk(
     'PUT /sdk/session',
     'PUT',
     '/sdk/session',
     { headers: json, body: '{}' },
-    error(404, 'not_found'),
+    error(404, 'BadRequest'),
   ),
-  sdk('GET /sdk/calls/outbound', 'GET', '/sdk/calls/outbound', {}, error(404, 'not_found')),
+  sdk('GET /sdk/calls/outbound', 'GET', '/sdk/calls/outbound', {}, error(404, 'BadRequest')),
   sdk(
     'an unknown call action',
     'POST',
@@ -537,8 +537,11 @@ export const PATH_TRAVERSAL: HostileRequest[] = [
       method: 'GET',
       path,
       raw: true,
-      // URL parsing resolves `..` and `%2e%2e`; whatever is left matches no route.
-      expect: error(404, 'not_found'),
+      // URL parsing resolves `..` and `%2e%2e` (not encoded slashes); whatever is left
+      // matches no route: the SDK host's 404 if it stays under /sdk/, else the mock's.
+      expect: new URL(`http://mock${path}`).pathname.startsWith('/sdk/')
+        ? error(404, 'BadRequest')
+        : error(404, 'not_found'),
     }),
   ),
   sdk(
