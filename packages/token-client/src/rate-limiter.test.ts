@@ -98,6 +98,38 @@ describe('createLocalRateLimiter under Vitest fake timers', () => {
     expect(await next).toBe(50);
   });
 
+  it('keeps rates above 1000/s although the clock and timers tick in whole milliseconds', async () => {
+    // 5000/s: slots 0.2 ms apart, so 5 per millisecond tick; one per tick would be 1000/s.
+    const limiter = createLocalRateLimiter({ requestsPerSecond: 5000, marginMs: 0 });
+    const start = Date.now();
+    const granted: number[] = [];
+    const all = Array.from({ length: 100 }, () =>
+      limiter
+        .acquire({ deadline: start + 15_000, signal: live() })
+        .then(() => granted.push(Date.now() - start)),
+    );
+    await vi.advanceTimersByTimeAsync(25);
+    await Promise.all(all);
+    expect(granted).toHaveLength(100);
+    expect(granted.at(-1)).toBe(19);
+    const perTick = new Map<number, number>();
+    for (const at of granted) perTick.set(at, (perTick.get(at) ?? 0) + 1);
+    expect(Math.max(...perTick.values())).toBe(5);
+  });
+
+  it('tryAcquire takes a free slot at once, and refuses without queueing when none is free', async () => {
+    const limiter = createLocalRateLimiter({ requestsPerSecond: 20, marginMs: 0 });
+    expect(limiter.tryAcquire()).toBe(true);
+    expect(limiter.tryAcquire()).toBe(false);
+    expect(limiter.queued).toBe(0);
+    const waiting = limiter.acquire({ deadline: Date.now() + 1_000, signal: live() });
+    await vi.advanceTimersByTimeAsync(50);
+    await waiting;
+    expect(limiter.tryAcquire()).toBe(false);
+    await vi.advanceTimersByTimeAsync(50);
+    expect(limiter.tryAcquire()).toBe(true);
+  });
+
   it('rejects an already aborted signal without using a slot', async () => {
     const limiter = createLocalRateLimiter();
     await expect(

@@ -27,6 +27,12 @@ export interface AcquireRequest {
 export interface RateLimiter {
   /** Resolves when one request may be sent now. Called once per attempt, retries included. */
   acquire(request: AcquireRequest): Promise<void>;
+  /**
+   * Optional fast path, tried before `acquire`: takes a slot and returns true when one is
+   * free right now (and nobody is queued), else returns false without side effects. Lets
+   * an uncontended call skip the timer and abort wiring that a wait needs.
+   */
+  tryAcquire?(): boolean;
 }
 
 export interface LocalRateLimiterOptions {
@@ -44,7 +50,11 @@ export interface LocalRateLimiterOptions {
 export interface LocalRateLimiter extends RateLimiter {
   /** Calls waiting for a slot. */
   readonly queued: number;
+  tryAcquire(): boolean;
 }
+
+/** `Date.now()` and timers tick in whole milliseconds: the finest a schedule can be kept. */
+const TICK_MS = 1;
 
 interface Waiter {
   deadline: number;
@@ -63,6 +73,11 @@ interface Waiter {
  * stretch a 10 s burst into 12 s. A hard rule backs the schedule: never more than
  * `requestsPerSecond` grants within any second, so a stalled event loop cannot release a
  * catch-up burst.
+ *
+ * Above 1000 requests per second slots are closer than the clock's millisecond tick: the
+ * slots of one tick are granted together (up to a tick ahead of schedule), so the rate is
+ * kept on average instead of collapsing to one request per tick. At TCCC's 20/s nothing
+ * changes: slots are 52.5 ms apart.
  */
 export function createLocalRateLimiter(options: LocalRateLimiterOptions = {}): LocalRateLimiter {
   const requestsPerSecond = options.requestsPerSecond ?? 20;
@@ -81,27 +96,37 @@ export function createLocalRateLimiter(options: LocalRateLimiterOptions = {}): L
   // It has no margin: the schedule carries that, and lateness must not compound.
   const perWindow = Math.max(1, Math.floor(requestsPerSecond));
   const windowMs = (perWindow * 1000) / requestsPerSecond;
+  // How early a slot may be granted (only when slots are closer than a tick), and how late
+  // a grant may come and still keep the schedule.
+  const earlyMs = Math.max(0, TICK_MS - intervalMs);
+  const lateMs = Math.max(intervalMs, TICK_MS);
   const queue: Waiter[] = [];
-  const recentGrants: number[] = [];
+  /** The last `perWindow` grant times, a ring: `oldest` is the next to be overwritten. */
+  const recentGrants = new Float64Array(perWindow).fill(Number.NEGATIVE_INFINITY);
+  let oldest = 0;
   let lastSlot = Number.NEGATIVE_INFINITY;
   let timer: TimerHandle | undefined;
 
   /** When the next request may go: its scheduled slot, and not before the window allows. */
   function nextFreeAt() {
-    const windowOpensAt =
-      recentGrants.length < perWindow
-        ? Number.NEGATIVE_INFINITY
-        : (recentGrants[recentGrants.length - perWindow] as number) + windowMs;
-    return Math.max(lastSlot + intervalMs, windowOpensAt);
+    const windowOpensAt = (recentGrants[oldest] as number) + windowMs;
+    return Math.max(lastSlot + intervalMs - earlyMs, windowOpensAt);
   }
 
   function grant(now: number) {
     // Keep the schedule when a timer was a little late; after idle time or a long stall,
     // start a new schedule now instead of granting the missed slots in a burst.
     const scheduled = lastSlot + intervalMs;
-    lastSlot = scheduled >= now - intervalMs ? scheduled : now;
-    recentGrants.push(now);
-    if (recentGrants.length > perWindow) recentGrants.shift();
+    lastSlot = scheduled >= now - lateMs ? scheduled : now;
+    recentGrants[oldest] = now;
+    oldest = (oldest + 1) % perWindow;
+  }
+
+  function tryAcquire(): boolean {
+    const now = clock.now();
+    if (queue.length > 0 || now < nextFreeAt()) return false;
+    grant(now);
+    return true;
   }
 
   const queueTimeout = (waitMs: number, ahead: number, deadline: number, now: number) =>
@@ -147,18 +172,18 @@ export function createLocalRateLimiter(options: LocalRateLimiterOptions = {}): L
     get queued() {
       return queue.length;
     },
+    tryAcquire,
     acquire({ deadline, signal }) {
       return new Promise<void>((resolve, reject) => {
         if (signal.aborted) {
           reject(signal.reason);
           return;
         }
-        const now = clock.now();
-        if (queue.length === 0 && now >= nextFreeAt()) {
-          grant(now);
+        if (tryAcquire()) {
           resolve();
           return;
         }
+        const now = clock.now();
         const sendAt = Math.max(now, nextFreeAt()) + queue.length * intervalMs;
         if (sendAt > deadline) {
           reject(queueTimeout(sendAt - now, queue.length, deadline, now));

@@ -103,6 +103,8 @@ function createTokenClientWith(config: ResolvedConfig, send: CreateSdkLoginToken
     signal: AbortSignal | undefined,
     seatUserId: string,
   ) {
+    // The usual case: a slot is free now. No timer, controller or listener needed.
+    if (!signal?.aborted && limiter.tryAcquire?.()) return;
     const controller = new AbortController();
     const unfollow = follow(signal, controller, 'caller');
     const timer = clock.setTimeout(
