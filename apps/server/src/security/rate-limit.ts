@@ -24,6 +24,15 @@ export interface RateLimiterOptions {
   maxKeys?: number;
 }
 
+/** Per key, the times of its recent hits, oldest first, from `head` on (a queue). */
+interface HitLog {
+  times: number[];
+  head: number;
+}
+
+/** Below this many expired entries a log is not worth compacting. */
+const COMPACT_AFTER = 64;
+
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { limit, windowMs } = options;
   if (!Number.isInteger(limit) || limit < 1)
@@ -31,31 +40,44 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   if (!(windowMs > 0)) throw new RangeError('windowMs must be > 0');
   const now = options.now ?? Date.now;
   const maxKeys = options.maxKeys ?? 10_000;
-  /** Per key, the times of the hits still inside the window, oldest first. */
-  const hits = new Map<string, number[]>();
+  const logs = new Map<string, HitLog>();
 
   function sweep(at: number) {
-    for (const [key, times] of hits) {
-      const newest = times[times.length - 1];
-      if (newest === undefined || newest <= at - windowMs) hits.delete(key);
+    for (const [key, log] of logs) {
+      const newest = log.times[log.times.length - 1];
+      if (newest === undefined || newest <= at - windowMs) logs.delete(key);
+    }
+  }
+
+  /** Drops the hits that left the window: each hit is dropped once, so O(1) amortised. */
+  function expire(log: HitLog, at: number) {
+    const { times } = log;
+    while (log.head < times.length && (times[log.head] as number) <= at - windowMs) log.head++;
+    if (log.head >= COMPACT_AFTER && log.head * 2 >= times.length) {
+      log.times = times.slice(log.head);
+      log.head = 0;
     }
   }
 
   return {
     take(key) {
       const at = now();
-      const times = (hits.get(key) ?? []).filter((time) => time > at - windowMs);
-      if (times.length >= limit) {
-        hits.set(key, times);
-        const oldest = times[0] ?? at;
+      let log = logs.get(key);
+      if (log === undefined) {
+        log = { times: [], head: 0 };
+        logs.set(key, log);
+      } else {
+        expire(log, at);
+      }
+      if (log.times.length - log.head >= limit) {
+        const oldest = log.times[log.head] ?? at;
         return {
           ok: false,
           retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - at) / 1000)),
         };
       }
-      times.push(at);
-      hits.set(key, times);
-      if (hits.size > maxKeys) sweep(at);
+      log.times.push(at);
+      if (logs.size > maxKeys) sweep(at);
       return { ok: true };
     },
   };
