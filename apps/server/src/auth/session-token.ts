@@ -5,7 +5,7 @@
  * every session. Expiry lives inside the signed payload, so a stolen cookie dies on time
  * even if a browser ignores Max-Age.
  */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
 
 export interface SessionClaims {
   /** The signed-in user's email. */
@@ -27,8 +27,9 @@ export function createSessionTokens(options: {
   now?: () => number;
 }): SessionTokens {
   const now = options.now ?? Date.now;
-  const sign = (payload: string) =>
-    createHmac('sha256', options.secret).update(payload).digest('base64url');
+  // The key prepared once rather than re-encoded from the string on every signature.
+  const key = createSecretKey(Buffer.from(options.secret, 'utf8'));
+  const sign = (payload: string) => createHmac('sha256', key).update(payload).digest('base64url');
 
   return {
     issue(sub) {
