@@ -75,6 +75,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.use(async (c, next) => {
     const started = now();
     await next();
+    if (!deps.logger.isLevelEnabled('info')) return;
     deps.logger.info(
       {
         method: c.req.method,

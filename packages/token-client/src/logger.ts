@@ -9,8 +9,13 @@ export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
 export type LogMethod = (fields: Record<string, unknown>, message: string) => void;
 
-/** Any subset of pino's methods; `console` does not fit (it prints objects first). */
-export type Logger = Partial<Record<LogLevel, LogMethod>>;
+/**
+ * Any subset of pino's methods; `console` does not fit (it prints objects first). With
+ * `isLevelEnabled` (pino has it), events of disabled levels are not even assembled.
+ */
+export type Logger = Partial<Record<LogLevel, LogMethod>> & {
+  isLevelEnabled?(level: LogLevel): boolean;
+};
 
 /** Names of the events the client emits, in `fields.event`. */
 export const LOG_EVENTS = {
@@ -32,6 +37,11 @@ export function createEmitter(logger: Logger | undefined, scrub: (text: string) 
   return (level, fields, message) => {
     const method = logger[level];
     if (typeof method !== 'function') return;
+    try {
+      if (logger.isLevelEnabled?.(level) === false) return;
+    } catch {
+      // A logger that cannot say is asked to log; it drops the line itself if it must.
+    }
     const safe: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(fields)) {
       if (value !== undefined) safe[key] = typeof value === 'string' ? scrub(value) : value;

@@ -20,6 +20,8 @@ export interface Logger {
   info: LogMethod;
   warn: LogMethod;
   error: LogMethod;
+  /** Whether lines of `level` are written (pino's name), to skip building unused ones. */
+  isLevelEnabled(level: string): boolean;
   /** A logger that adds `bindings` to every line. */
   child(bindings: Record<string, unknown>): Logger;
 }
@@ -62,6 +64,8 @@ export function createLogger(
     info: emit('info'),
     warn: emit('warn'),
     error: emit('error'),
+    isLevelEnabled: (level) =>
+      level !== 'silent' && Object.hasOwn(RANK, level) && RANK[level as LogLevel] >= threshold,
     child: (more) => createLogger(options, { ...bindings, ...more }),
   };
 }
@@ -72,5 +76,6 @@ export const silentLogger: Logger = {
   info: () => {},
   warn: () => {},
   error: () => {},
+  isLevelEnabled: () => false,
   child: () => silentLogger,
 };
