@@ -13,6 +13,7 @@ import {
 } from '@tccc-kit/mock-tccc';
 import { createControlClient, type MockTcccControl } from '@tccc-kit/mock-tccc/testing';
 import { type Child, firstMessage, spawnNode } from './child.js';
+import { precompiled } from './precompile.js';
 
 /** apps/server: where `dist/`, `bench/` and `node_modules/` are. */
 const SERVER_URL = new URL('../../', import.meta.url);
@@ -35,7 +36,7 @@ export interface RunningMock {
 export async function startMock(config: MockTcccConfig): Promise<RunningMock> {
   const child = spawnNode({
     name: 'mock TCCC',
-    args: ['--import', 'tsx', MOCK_ENTRY, JSON.stringify(config)],
+    args: [await precompiled(MOCK_ENTRY), JSON.stringify(config)],
     cwd: SERVER_DIR,
     ipc: true,
   });
@@ -88,7 +89,10 @@ export function spawnOurMain(options: {
   });
 }
 
-/** Our server through the bench entry (limits lifted for load, see servers/our-server.ts). */
+/**
+ * Our server through the bench entry (limits lifted for load, see servers/our-server.ts),
+ * precompiled: plain `node`, like the baseline.
+ */
 export async function startOurBenchServer(options: {
   mockUrl: string;
   accounts: readonly string[];
@@ -96,9 +100,7 @@ export async function startOurBenchServer(options: {
   const child = spawnNode({
     name: 'our server (bench entry)',
     args: [
-      '--import',
-      'tsx',
-      OUR_BENCH_ENTRY,
+      await precompiled(OUR_BENCH_ENTRY),
       JSON.stringify({ ...options, password: DEMO_PASSWORD }),
     ],
     cwd: SERVER_DIR,
