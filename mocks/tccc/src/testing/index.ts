@@ -5,4 +5,5 @@ export {
   MockControlError,
   type MockTcccControl,
 } from './control-client.js';
+export { type RawAnswer, rawRequest } from './raw-http.js';
 export { type StartedMockTccc, startMockTccc } from './start.js';

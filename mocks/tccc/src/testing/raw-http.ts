@@ -1,6 +1,6 @@
 /**
- * A raw HTTP/1.1 client on node:net (test helper) for requests that fetch refuses to send or
- * normalises: CR/LF and NUL bytes in header values, `/../` paths, invalid bytes, lying
+ * A raw HTTP/1.1 client on node:net, for hostile-input tests of the mock and of your own
+ * server: requests that fetch refuses to send or normalises: CR/LF and NUL bytes in header values, `/../` paths, invalid bytes, lying
  * lengths. Sends exactly the given bytes with `Connection: close` and parses the answer.
  */
 import { connect } from 'node:net';

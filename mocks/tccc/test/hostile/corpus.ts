@@ -11,7 +11,7 @@
  *
  * Flags: `signed` signs the request with the mock's default key (TC3, as the SDK does), so
  * the hostile part reaches the checks behind the signature; `sdkSession` sends the
- * credential of a logged-in fake SDK; `raw` goes over a bare socket (see raw-http.ts).
+ * credential of a logged-in fake SDK; `raw` goes over a bare socket (see src/testing/raw-http.ts).
  */
 
 export type Expected =

@@ -11,9 +11,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SECRET_KEY } from '../../src/config.js';
 import { type MockTcccServer, startMockTcccServer } from '../../src/server.js';
+import { type RawAnswer, rawRequest } from '../../src/testing/raw-http.js';
 import { signedRequest } from '../signed-fetch.js';
 import { HOSTILE_REQUESTS, type HostileRequest } from './corpus.js';
-import { type RawAnswer, rawRequest } from './raw-http.js';
 
 /** Bad input is refused at once; anything slower than this is a hang. */
 const ANSWER_TIMEOUT_MS = 5_000;
