@@ -17,8 +17,9 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   // Generous ceilings for a loaded 2-core machine; a passing run takes a fraction of them.
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // A test takes 2-8 s on an idle 2-core machine; the margin is for a loaded one.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   reporter: [['list']],
   use: {
     browserName: 'chromium',
