@@ -1,15 +1,17 @@
 /**
  * The bench's knobs, read once from the environment and validated. Defaults keep the whole
- * run under about three minutes on two cores. Set them when running the bench directly
+ * run under about two and a half minutes on two cores. Set them when running the bench directly
  * (`pnpm --filter @tccc-kit/server bench`); turbo's strict env mode does not pass them on.
  */
 
 export interface BenchSettings {
   /** Concurrent callers in the throughput runs (autocannon connections, SDK loops). */
   connections: number;
-  /** Length of each measured throughput run. */
+  /** Interleaved throughput rounds; each ratio is the median of the per-round ratios. */
+  rounds: number;
+  /** Length of each measured throughput run (one per side, per concurrency, per round). */
   loadSeconds: number;
-  /** Unmeasured run before each measured one (JIT, connection pools). */
+  /** Unmeasured run of each side before the first round (JIT, connection pools). */
   warmUpSeconds: number;
   /** Cold starts per server; the median is reported. */
   coldStartRuns: number;
@@ -44,7 +46,8 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
   };
   const settings: BenchSettings = {
     connections: integer('BENCH_CONNECTIONS', 10, 1, 1000),
-    loadSeconds: integer('BENCH_LOAD_SECONDS', 8, 1, 600),
+    rounds: integer('BENCH_ROUNDS', 5, 1, 51),
+    loadSeconds: integer('BENCH_LOAD_SECONDS', 3, 1, 600),
     warmUpSeconds: integer('BENCH_WARMUP_SECONDS', 2, 1, 60),
     coldStartRuns: integer('BENCH_COLD_START_RUNS', 5, 1, 101),
     browserRuns: integer('BENCH_BROWSER_RUNS', 11, 1, 101),

@@ -3,14 +3,21 @@
  * raw samples, the date and the machine of the last run.
  */
 import { markdownTable } from '../lib/markdown.js';
+import type { Spread } from '../lib/rounds.js';
 import type { Machine } from './machine.js';
 import { type BenchResults, formatMs, formatRps } from './results.js';
 import { buildRows, FLOOR_P50_TARGET, rowCells, SHIFT_START_TARGET, TABLE_HEADER } from './rows.js';
+import { summariseThroughput } from './throughput-summary.js';
 
 const samples = (runs: readonly number[]) => runs.map((ms) => formatMs(ms)).join(', ');
+const times = (ratio: number) => `${ratio.toFixed(2)}x`;
+/** "1.02x; 0.97x to 1.06x; 1.02x, 0.97x, ...". */
+const perRound = (ratio: Spread) =>
+  `${times(ratio.median)}; ${times(ratio.min)} to ${times(ratio.max)}; ${ratio.values.map(times).join(', ')}`;
 
 export function benchmarksDocument(results: BenchResults, machine: Machine): string {
-  const { settings: s, throughput: t, shiftStart: shift, coldStart, browser, sizes } = results;
+  const { settings: s, shiftStart: shift, coldStart, browser, sizes } = results;
+  const { loaded, single, rounds } = summariseThroughput(results.throughput);
   const table = markdownTable(TABLE_HEADER, buildRows(results).map(rowCells));
   return `# Benchmarks
 
@@ -22,7 +29,9 @@ Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory
 ${machine.node}, ${machine.os}.
 
 Every ratio is against a baseline measured in the same run, on the same machine, against
-the same mock TCCC. Targets are reported, not enforced.
+the same mock TCCC. Targets are reported, not enforced. The token endpoint rows come from
+${rounds} interleaved rounds: each figure is the median over the rounds, each ratio the median
+of the per-round ratios (their ranges are under Method).
 
 ${table}
 
@@ -48,25 +57,40 @@ before each measured run; rate limit lifted except for the shift start, where it
 TCCC's 20 requests/s. Both servers call it with real TC3 signing by
 \`tencentcloud-sdk-nodejs\`.
 
-- **Throughput and latency**: autocannon, ${s.connections} connections, ${s.warmUpSeconds} s
-  warm-up then ${s.loadSeconds} s measured, POST to the token route (ours with a signed-in
-  session cookie). Requests per second count 2xx answers; p50/p99 are exact percentiles of
-  every 2xx answer's latency. Failed requests: baseline ${t.baseline.failed}, ours
-  ${t.ours.failed}, floor ${t.floor.failed}. Then the same again at 1 connection (same
-  length, no second warm-up), where the CPU is not saturated: baseline
-  ${formatRps(t.single.baseline.rps)}, p99 ${formatMs(t.single.baseline.p99)}; ours
-  ${formatRps(t.single.ours.rps)}, p99 ${formatMs(t.single.ours.p99)}; floor
-  ${formatRps(t.single.floor.rps)}, p99 ${formatMs(t.single.floor.p99)}. Failed: baseline
-  ${t.single.baseline.failed}, ours ${t.single.ours.failed}, floor ${t.single.floor.failed}.
-- **Floor**: ${s.connections} concurrent loops calling \`CreateSDKLoginToken\` through one
-  reused SDK client straight to the mock, same duration: what any server pays per token.
-  Target: our p50 within ${FLOOR_P50_TARGET}x of it. The same run gives the mock's capacity
-  (the load generator and the mock share the ${machine.cores} cores, so it is a lower
-  bound). With few cores the loaded ratio also prices CPU: the floor needs two busy
-  processes (caller, mock), a server run three (autocannon, server, mock). The
-  1-connection ratio leaves the CPU mostly idle, so it prices the extra hop itself (one
-  more HTTP exchange over loopback, and the server's work): the reading of "within 1.5x of
-  calling the mock directly" that does not depend on the core count. Both are reported.
+- **Throughput and latency**: autocannon, POST to the token route (ours with a signed-in
+  session cookie). The baseline, our server and the floor stay up together; after one
+  shared warm-up (${s.warmUpSeconds} s each at ${s.connections} connections) come ${rounds} rounds, each
+  running the three for ${s.loadSeconds} s at ${s.connections} connections, then for ${s.loadSeconds} s at 1
+  connection, in an order that rotates every round (baseline, ours, floor; then ours,
+  floor, baseline; ...), the mock reset before every run. Requests per second count 2xx
+  answers; p50/p99 are exact percentiles of every 2xx answer's latency in a run. A figure
+  in the table is the median over the rounds; a ratio is the median of the per-round
+  ratios, both sides of each measured in the same round seconds apart, so drift in the
+  machine between rounds cancels out. The per-round ratios (median; range; each round in
+  order):
+  - throughput, ${s.connections} connections: ${perRound(loaded.rps)}
+  - p50, ${s.connections} connections: ${perRound(loaded.p50)}
+  - p99, ${s.connections} connections: ${perRound(loaded.p99)}
+  - p50 vs floor, ${s.connections} connections: ${perRound(loaded.p50VsFloor)}
+  - p50, 1 connection: ${perRound(single.p50)}
+  - p50 vs floor, 1 connection: ${perRound(single.p50VsFloor)}
+
+  At 1 connection, where the CPU is not saturated, median req/s: baseline
+  ${formatRps(single.sides.baseline.rps.median)}, ours ${formatRps(single.sides.ours.rps.median)},
+  floor ${formatRps(single.sides.floor.rps.median)}. Failed requests over all rounds, ${s.connections}
+  connections: baseline ${loaded.sides.baseline.failed}, ours ${loaded.sides.ours.failed}, floor
+  ${loaded.sides.floor.failed}; 1 connection: baseline ${single.sides.baseline.failed}, ours
+  ${single.sides.ours.failed}, floor ${single.sides.floor.failed}.
+- **Floor**: ${s.connections} concurrent loops (1 at 1 connection) calling
+  \`CreateSDKLoginToken\` through one reused SDK client straight to the mock, same duration:
+  what any server pays per token. Target: our p50 within ${FLOOR_P50_TARGET}x of it. The same
+  runs give the mock's capacity, per round ${loaded.sides.floor.rps.values.map(formatRps).join(', ')}
+  (the load generator and the mock share the ${machine.cores} cores, so it is a lower bound).
+  With few cores the loaded ratio also prices CPU: the floor needs two busy processes
+  (caller, mock), a server run three (autocannon, server, mock). The 1-connection ratio
+  leaves the CPU mostly idle, so it prices the extra hop itself (one more HTTP exchange
+  over loopback, and the server's work): the reading of "within 1.5x of calling the mock
+  directly" that does not depend on the core count. Both are reported.
 - **Cold start**: spawn the process, poll every 10 ms until a token comes back (ours signs
   in first, counted); ${s.coldStartRuns} runs each, alternating. Baseline:
   ${samples(coldStart.baselineRuns)}. Ours: ${samples(coldStart.oursRuns)}.

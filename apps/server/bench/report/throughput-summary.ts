@@ -1,0 +1,68 @@
+/**
+ * The throughput rounds boiled down for the report. Each side's own figure is the median
+ * over the rounds; each ratio is the median of the per-round ratios (both sides of a
+ * ratio measured in the same round, seconds apart), with its range across rounds. The
+ * two medians need not divide into each other exactly.
+ */
+import type { LoadResult } from '../lib/load.js';
+import { type Spread, spread } from '../lib/rounds.js';
+import type { Side, ThroughputResults, Trio } from '../phases/throughput.js';
+
+/** TCCC's own limit on CreateSDKLoginToken, per SecretId. */
+export const TCCC_TOKENS_PER_SECOND = 20;
+
+export interface SideSummary {
+  rps: Spread;
+  p50: Spread;
+  p99: Spread;
+  /** Summed over the rounds. */
+  failed: number;
+}
+
+export interface ConcurrencySummary {
+  sides: Record<Side, SideSummary>;
+  /** ours / baseline, per round. */
+  rps: Spread;
+  p50: Spread;
+  p99: Spread;
+  /** ours p50 / floor p50, per round. */
+  p50VsFloor: Spread;
+  /** floor rps / ours rps, per round: above 1, the mock keeps up with our server. */
+  mockOverOurs: Spread;
+}
+
+export interface ThroughputSummary {
+  rounds: number;
+  loaded: ConcurrencySummary;
+  single: ConcurrencySummary;
+}
+
+function summariseConcurrency(trios: readonly Trio[]): ConcurrencySummary {
+  const side = (name: Side): SideSummary => {
+    const runs = trios.map((trio) => trio[name]);
+    const of = (pick: (run: LoadResult) => number) => spread(runs.map(pick));
+    return {
+      rps: of((run) => run.rps),
+      p50: of((run) => run.p50),
+      p99: of((run) => run.p99),
+      failed: runs.reduce((sum, run) => sum + run.failed, 0),
+    };
+  };
+  const ratio = (pick: (trio: Trio) => number) => spread(trios.map(pick));
+  return {
+    sides: { baseline: side('baseline'), ours: side('ours'), floor: side('floor') },
+    rps: ratio((t) => t.ours.rps / t.baseline.rps),
+    p50: ratio((t) => t.ours.p50 / t.baseline.p50),
+    p99: ratio((t) => t.ours.p99 / t.baseline.p99),
+    p50VsFloor: ratio((t) => t.ours.p50 / t.floor.p50),
+    mockOverOurs: ratio((t) => t.floor.rps / t.ours.rps),
+  };
+}
+
+export function summariseThroughput(results: ThroughputResults): ThroughputSummary {
+  return {
+    rounds: results.rounds.length,
+    loaded: summariseConcurrency(results.rounds.map((round) => round.loaded)),
+    single: summariseConcurrency(results.rounds.map((round) => round.single)),
+  };
+}
