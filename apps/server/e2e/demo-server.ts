@@ -8,18 +8,15 @@
  * "cloud" configuration an integrator would use. Every log line is kept so a test can check
  * that no secret reached the logs.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
 import { createTokenClient } from '@tccc-kit/token-client';
 import { createApp } from '../src/app.js';
 import { createDemoAuthenticator } from '../src/auth/authenticator.js';
-import { answerClientErrors } from '../src/http/client-error.js';
 import { createLogger } from '../src/log/logger.js';
 import { createRedactor } from '../src/log/redact.js';
 import { withWebSocketTwin } from '../src/security/csp.js';
 import { locateWebDist } from '../src/web/locate.js';
+import { listen } from '../test/reliability/loopback.js';
 
 export const DEMO_PASSWORD = 'demo';
 export const AGENT = 'agent@example.com';
@@ -67,23 +64,8 @@ export async function startDemoServer(options: { tcccUrl: string }): Promise<Dem
     sdkUrlRateLimitPerMinute: 1_000,
   });
 
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
-  answerClientErrors(server);
-  await new Promise<void>((resolve, reject) => {
-    if (server.listening) return resolve();
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
-
-  return {
-    url: `http://127.0.0.1:${port}`,
-    logLines,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Keep-alive sockets of the browser would hold close() open.
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
-  };
+  // Real loopback socket, malformed HTTP answered as in production, and a close() that
+  // also ends the browser's keep-alive sockets.
+  const server = await listen(app.fetch);
+  return { url: server.url, logLines, close: server.close };
 }
