@@ -6,6 +6,16 @@ import type { CreateSDKLoginTokenResponse } from './ccc-sdk.js';
 import { TcccApiError } from './errors.js';
 import type { SdkUrl } from './token-client.js';
 
+/** One parse per answer: this runs for every SDK URL handed out. */
+function isHttpUrl(text: string): boolean {
+  try {
+    const { protocol } = new URL(text);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
 export function parseSdkLoginToken(
   response: CreateSDKLoginTokenResponse,
   seatUserId: string,
@@ -13,11 +23,7 @@ export function parseSdkLoginToken(
 ): SdkUrl {
   const { SdkURL, Token, ExpiredTime, RequestId } = response ?? {};
   const problems: string[] = [];
-  if (
-    typeof SdkURL !== 'string' ||
-    !URL.canParse(SdkURL) ||
-    !/^https?:$/.test(new URL(SdkURL).protocol)
-  ) {
+  if (typeof SdkURL !== 'string' || !isHttpUrl(SdkURL)) {
     problems.push('SdkURL is not an http(s) URL');
   }
   if (typeof Token !== 'string' || Token === '') problems.push('Token is missing');

@@ -34,6 +34,13 @@ describe('unusable answers', () => {
           Response: { SdkURL: 'nope', Token: 'abc', ExpiredTime: 1, RequestId: 'r' },
         }),
     ],
+    [
+      'an SdkURL that is not http(s)',
+      () =>
+        HttpResponse.json({
+          Response: { SdkURL: 'javascript:alert(1)', Token: 'abc', ExpiredTime: 1, RequestId: 'r' },
+        }),
+    ],
   ])('fails with InvalidResponse on %s, without retrying', async (_, answer) => {
     network.use(http.post(API, answer));
     const client = createTokenClient(mockConfig());

@@ -1,7 +1,8 @@
 /**
  * Starting the things under test, each in its own process: the mock TCCC, the baseline
  * (TCCC's guide as an Express app), our server through the bench entry (throughput) and
- * through its real entry point `dist/main.js` (cold start, shift start).
+ * through its real entry point `dist/main.js` (cold start, shift start), and the minimal
+ * server (throughput reference).
  */
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +24,7 @@ export const BASELINE_ENTRY = path('bench/baseline/server.cjs');
 export const MAIN_ENTRY = path('dist/main.js');
 const MOCK_ENTRY = path('bench/servers/mock-tccc.ts');
 const OUR_BENCH_ENTRY = path('bench/servers/our-server.ts');
+const MINIMAL_ENTRY = path('bench/servers/minimal-server.ts');
 
 /** Sign-in password of the demo accounts in every run (random: our server rejects weak ones). */
 export const DEMO_PASSWORD = randomBytes(18).toString('base64url');
@@ -89,23 +91,40 @@ export function spawnOurMain(options: {
   });
 }
 
-/**
- * Our server through the bench entry (limits lifted for load, see servers/our-server.ts),
- * precompiled: plain `node`, like the baseline.
- */
-export async function startOurBenchServer(options: {
-  mockUrl: string;
-  accounts: readonly string[];
-}): Promise<{ url: string; child: Child }> {
+/** A precompiled bench entry (`servers/*.ts`) on plain `node`, once it reports its URL. */
+async function startBenchEntry(
+  name: string,
+  entry: string,
+  args: unknown,
+): Promise<{ url: string; child: Child }> {
   const child = spawnNode({
-    name: 'our server (bench entry)',
-    args: [
-      await precompiled(OUR_BENCH_ENTRY),
-      JSON.stringify({ ...options, password: DEMO_PASSWORD }),
-    ],
+    name,
+    args: [await precompiled(entry), JSON.stringify(args)],
     cwd: SERVER_DIR,
     ipc: true,
   });
   const { url } = await firstMessage<{ url: string }>(child);
   return { url, child };
+}
+
+/**
+ * Our server through the bench entry (limits lifted for load, see servers/our-server.ts),
+ * precompiled: plain `node`, like the baseline.
+ */
+export function startOurBenchServer(options: {
+  mockUrl: string;
+  accounts: readonly string[];
+}): Promise<{ url: string; child: Child }> {
+  return startBenchEntry('our server (bench entry)', OUR_BENCH_ENTRY, {
+    ...options,
+    password: DEMO_PASSWORD,
+  });
+}
+
+/** The minimal server (servers/minimal-server.ts): node:http + the token client, nothing else. */
+export function startMinimalServer(options: {
+  mockUrl: string;
+  seat: string;
+}): Promise<{ url: string; child: Child }> {
+  return startBenchEntry('minimal server', MINIMAL_ENTRY, options);
 }

@@ -80,6 +80,22 @@ export function buildRows(results: BenchResults): Row[] {
       met: loaded.p50VsFloor.median <= FLOOR_P50_TARGET,
     },
     {
+      measure: `Minimal server p50 vs floor, ${conns}`,
+      ours: `minimal ${formatMs(loaded.sides.minimal.p50.median)}`,
+      baseline: `floor ${formatMs(loaded.sides.floor.p50.median)}`,
+      ratio: formatRatio(loaded.minimalVsFloor.median, 'floor'),
+      target: '-',
+      met: undefined,
+    },
+    {
+      measure: `Token p50 vs minimal server, ${conns}`,
+      ours: formatMs(loaded.sides.ours.p50.median),
+      baseline: `minimal ${formatMs(loaded.sides.minimal.p50.median)}`,
+      ratio: formatRatio(loaded.oursVsMinimal.median, 'minimal'),
+      target: '-',
+      met: undefined,
+    },
+    {
       measure: 'Token latency p50, 1 connection',
       ours: formatMs(single.sides.ours.p50.median),
       baseline: formatMs(single.sides.baseline.p50.median),

@@ -6,7 +6,7 @@
  */
 import type { LoadResult } from '../lib/load.js';
 import { type Spread, spread } from '../lib/rounds.js';
-import type { Side, ThroughputResults, Trio } from '../phases/throughput.js';
+import type { Side, SideRuns, ThroughputResults } from '../phases/throughput.js';
 
 /** TCCC's own limit on CreateSDKLoginToken, per SecretId. */
 export const TCCC_TOKENS_PER_SECOND = 20;
@@ -27,6 +27,10 @@ export interface ConcurrencySummary {
   p99: Spread;
   /** ours p50 / floor p50, per round. */
   p50VsFloor: Spread;
+  /** minimal server p50 / floor p50, per round: the price of the extra process and hop. */
+  minimalVsFloor: Spread;
+  /** ours p50 / minimal server p50, per round: the price of our HTTP stack. */
+  oursVsMinimal: Spread;
   /** floor rps / ours rps, per round: above 1, the mock keeps up with our server. */
   mockOverOurs: Spread;
 }
@@ -37,9 +41,9 @@ export interface ThroughputSummary {
   single: ConcurrencySummary;
 }
 
-function summariseConcurrency(trios: readonly Trio[]): ConcurrencySummary {
+function summariseConcurrency(runsPerRound: readonly SideRuns[]): ConcurrencySummary {
   const side = (name: Side): SideSummary => {
-    const runs = trios.map((trio) => trio[name]);
+    const runs = runsPerRound.map((round) => round[name]);
     const of = (pick: (run: LoadResult) => number) => spread(runs.map(pick));
     return {
       rps: of((run) => run.rps),
@@ -48,13 +52,20 @@ function summariseConcurrency(trios: readonly Trio[]): ConcurrencySummary {
       failed: runs.reduce((sum, run) => sum + run.failed, 0),
     };
   };
-  const ratio = (pick: (trio: Trio) => number) => spread(trios.map(pick));
+  const ratio = (pick: (round: SideRuns) => number) => spread(runsPerRound.map(pick));
   return {
-    sides: { baseline: side('baseline'), ours: side('ours'), floor: side('floor') },
+    sides: {
+      baseline: side('baseline'),
+      ours: side('ours'),
+      minimal: side('minimal'),
+      floor: side('floor'),
+    },
     rps: ratio((t) => t.ours.rps / t.baseline.rps),
     p50: ratio((t) => t.ours.p50 / t.baseline.p50),
     p99: ratio((t) => t.ours.p99 / t.baseline.p99),
     p50VsFloor: ratio((t) => t.ours.p50 / t.floor.p50),
+    minimalVsFloor: ratio((t) => t.minimal.p50 / t.floor.p50),
+    oursVsMinimal: ratio((t) => t.ours.p50 / t.minimal.p50),
     mockOverOurs: ratio((t) => t.floor.rps / t.ours.rps),
   };
 }
