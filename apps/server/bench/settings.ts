@@ -1,6 +1,6 @@
 /**
  * The bench's knobs, read once from the environment and validated. Defaults keep the whole
- * run under about two and a half minutes on two cores. Set them when running the bench directly
+ * run at about three minutes on two cores. Set them when running the bench directly
  * (`pnpm --filter @tccc-kit/server bench`); turbo's strict env mode does not pass them on.
  */
 

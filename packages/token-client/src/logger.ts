@@ -25,7 +25,7 @@ export const LOG_EVENTS = {
   issued: 'tccc.sdk_url.issued',
   /** warn: an attempt failed and will be retried after `delayMs`. */
   retry: 'tccc.sdk_url.retry',
-  /** warn (retryable) or error: the call failed. */
+  /** warn (retryable), info (the caller aborted) or error: the call failed. */
   failed: 'tccc.sdk_url.failed',
 } as const;
 

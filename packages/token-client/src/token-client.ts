@@ -189,8 +189,9 @@ function createTokenClientWith(config: ResolvedConfig, send: CreateSdkLoginToken
 
   function fail(error: TcccApiError, attempts: number, startedAt: number): never {
     const final = error.with({ attempts });
+    // A call its caller aborted did not fail at TCCC: that is news, not an error.
     emit(
-      final.retryable ? 'warn' : 'error',
+      final.code === 'Aborted' ? 'info' : final.retryable ? 'warn' : 'error',
       {
         event: LOG_EVENTS.failed,
         seatUserId: final.seatUserId,

@@ -38,15 +38,20 @@ describe('aborts', () => {
     expect(sent()).toBe(0);
   });
 
-  it('aborts a request in flight', async () => {
+  it('aborts a request in flight, and logs it as news (info), not as an error', async () => {
     mock.addFault({ target: 'CreateSDKLoginToken', kind: 'hang' });
-    const client = createTokenClient(mockConfig({ timeoutMs: 60_000 }));
+    const logger = recordingLogger();
+    const client = createTokenClient(mockConfig({ timeoutMs: 60_000, logger }));
     const controller = new AbortController();
     const call = client.createSdkUrl({ seatUserId: SEAT, signal: controller.signal });
     await until(() => sent() === 1, 'the request is on the wire');
     controller.abort();
     const error = await failure(call);
     expect(error).toMatchObject({ code: 'Aborted', attempts: 1 });
+    expect(logger.events('tccc.sdk_url.failed')).toMatchObject([
+      { level: 'info', fields: { code: 'Aborted', attempts: 1 } },
+    ]);
+    expect(logger.entries.filter((entry) => entry.level === 'error')).toEqual([]);
   });
 
   it('aborts a call waiting in the rate-limit queue without sending it', async () => {

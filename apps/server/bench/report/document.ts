@@ -58,39 +58,48 @@ TCCC's 20 requests/s. Both servers call it with real TC3 signing by
 \`tencentcloud-sdk-nodejs\`.
 
 - **Throughput and latency**: autocannon, POST to the token route (ours with a signed-in
-  session cookie). The baseline, our server and the floor stay up together; after one
-  shared warm-up (${s.warmUpSeconds} s each at ${s.connections} connections) come ${rounds} rounds, each
-  running the three for ${s.loadSeconds} s at ${s.connections} connections, then for ${s.loadSeconds} s at 1
-  connection, in an order that rotates every round (baseline, ours, floor; then ours,
-  floor, baseline; ...), the mock reset before every run. Requests per second count 2xx
-  answers; p50/p99 are exact percentiles of every 2xx answer's latency in a run. A figure
-  in the table is the median over the rounds; a ratio is the median of the per-round
-  ratios, both sides of each measured in the same round seconds apart, so drift in the
-  machine between rounds cancels out. The per-round ratios (median; range; each round in
-  order):
+  session cookie). The baseline, our server, the minimal server and the floor stay up
+  together; after one shared warm-up (${s.warmUpSeconds} s each at ${s.connections} connections) come ${rounds}
+  rounds, each running the four for ${s.loadSeconds} s at ${s.connections} connections, then for ${s.loadSeconds} s
+  at 1 connection, in an order that rotates every round (baseline, ours, minimal, floor;
+  then ours, minimal, floor, baseline; ...), the mock reset before every run. Requests per
+  second count 2xx answers; p50/p99 are exact percentiles of every 2xx answer's latency in
+  a run. A figure in the table is the median over the rounds; a ratio is the median of the
+  per-round ratios, both sides of each measured in the same round seconds apart, so drift
+  in the machine between rounds cancels out. The per-round ratios (median; range; each
+  round in order):
   - throughput, ${s.connections} connections: ${perRound(loaded.rps)}
   - p50, ${s.connections} connections: ${perRound(loaded.p50)}
   - p99, ${s.connections} connections: ${perRound(loaded.p99)}
   - p50 vs floor, ${s.connections} connections: ${perRound(loaded.p50VsFloor)}
+  - minimal server p50 vs floor, ${s.connections} connections: ${perRound(loaded.minimalVsFloor)}
+  - p50 vs minimal server, ${s.connections} connections: ${perRound(loaded.oursVsMinimal)}
   - p50, 1 connection: ${perRound(single.p50)}
   - p50 vs floor, 1 connection: ${perRound(single.p50VsFloor)}
+  - minimal server p50 vs floor, 1 connection: ${perRound(single.minimalVsFloor)}
+  - p50 vs minimal server, 1 connection: ${perRound(single.oursVsMinimal)}
 
   At 1 connection, where the CPU is not saturated, median req/s: baseline
   ${formatRps(single.sides.baseline.rps.median)}, ours ${formatRps(single.sides.ours.rps.median)},
-  floor ${formatRps(single.sides.floor.rps.median)}. Failed requests over all rounds, ${s.connections}
-  connections: baseline ${loaded.sides.baseline.failed}, ours ${loaded.sides.ours.failed}, floor
+  minimal ${formatRps(single.sides.minimal.rps.median)}, floor ${formatRps(single.sides.floor.rps.median)}.
+  Failed requests over all rounds, ${s.connections} connections: baseline
+  ${loaded.sides.baseline.failed}, ours ${loaded.sides.ours.failed}, minimal ${loaded.sides.minimal.failed}, floor
   ${loaded.sides.floor.failed}; 1 connection: baseline ${single.sides.baseline.failed}, ours
-  ${single.sides.ours.failed}, floor ${single.sides.floor.failed}.
+  ${single.sides.ours.failed}, minimal ${single.sides.minimal.failed}, floor ${single.sides.floor.failed}.
 - **Floor**: ${s.connections} concurrent loops (1 at 1 connection) calling
   \`CreateSDKLoginToken\` through one reused SDK client straight to the mock, same duration:
   what any server pays per token. Target: our p50 within ${FLOOR_P50_TARGET}x of it. The same
   runs give the mock's capacity, per round ${loaded.sides.floor.rps.values.map(formatRps).join(', ')}
   (the load generator and the mock share the ${machine.cores} cores, so it is a lower bound).
-  With few cores the loaded ratio also prices CPU: the floor needs two busy processes
-  (caller, mock), a server run three (autocannon, server, mock). The 1-connection ratio
-  leaves the CPU mostly idle, so it prices the extra hop itself (one more HTTP exchange
-  over loopback, and the server's work): the reading of "within 1.5x of calling the mock
-  directly" that does not depend on the core count. Both are reported.
+- **Minimal server** (\`bench/servers/minimal-server.ts\`): \`node:http\`, one route and the
+  same token client as our bench server, nothing else (no sign-in, security headers, request
+  ids, body checks, cancel-on-disconnect or logging). It splits our floor ratio in two:
+  minimal vs floor is what one more process and one more HTTP exchange over loopback cost
+  on this machine, which no server can avoid; ours vs minimal is what our HTTP stack (Hono
+  and the app's middleware) costs on top. At ${s.connections} connections the ${machine.cores} cores are
+  saturated: the floor has two busy processes (caller, mock), a server run three
+  (autocannon, server, mock), so the loaded ratios also price CPU. At 1 connection the CPU
+  is mostly idle and the ratios price the hop itself.
 - **Cold start**: spawn the process, poll every 10 ms until a token comes back (ours signs
   in first, counted); ${s.coldStartRuns} runs each, alternating. Baseline:
   ${samples(coldStart.baselineRuns)}. Ours: ${samples(coldStart.oursRuns)}.

@@ -23,6 +23,8 @@ export const PROBLEMS = {
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   rate_limited: { status: 429, title: 'Too many requests' },
   headers_too_large: { status: 431, title: 'Request headers too large' },
+  // nginx's 499: the browser went away before the answer. Only the request log sees it.
+  client_closed_request: { status: 499, title: 'The client closed the request' },
   internal_error: { status: 500, title: 'Internal server error' },
   tccc_config_error: { status: 502, title: 'TCCC rejected the server configuration' },
   tccc_seat_not_found: { status: 502, title: 'The seat does not exist in TCCC' },
@@ -32,7 +34,7 @@ export const PROBLEMS = {
   web_app_not_built: { status: 503, title: 'The web app is not built' },
   not_ready: { status: 503, title: 'Not ready' },
   tccc_timeout: { status: 504, title: 'TCCC did not answer in time' },
-} as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
+} as const satisfies Record<string, { status: ContentfulStatusCode | 499; title: string }>;
 
 export type ProblemCode = keyof typeof PROBLEMS;
 

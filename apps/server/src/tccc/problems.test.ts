@@ -13,7 +13,7 @@ describe('classifyTcccFailure', () => {
     ['HttpError', 429, 'tccc_unavailable'],
     ['HttpError', 502, 'tccc_bad_response'],
     ['NetworkError', undefined, 'tccc_unreachable'],
-    ['Aborted', undefined, 'tccc_unreachable'],
+    ['Aborted', undefined, 'client_closed_request'],
     ['InvalidResponse', undefined, 'tccc_bad_response'],
     ['AuthFailure.SignatureExpire', undefined, 'tccc_config_error'],
     ['UnauthorizedOperation', undefined, 'tccc_config_error'],

@@ -4,7 +4,8 @@
  *   Timeout                                  -> 504 tccc_timeout
  *   RequestLimitExceeded*, QueueTimeout      -> 503 tccc_unavailable + Retry-After
  *   HttpError 429/503                        -> 503 tccc_unavailable + Retry-After
- *   NetworkError, Aborted                    -> 502 tccc_unreachable
+ *   NetworkError                             -> 502 tccc_unreachable
+ *   Aborted (the browser went away)          -> 499 client_closed_request
  *   InvalidParameterValue.AccountNotExist    -> 502 tccc_seat_not_found
  *   AuthFailure.*, *InstanceNotExist, ...    -> 502 tccc_config_error
  *   anything else (InternalError, HttpError) -> 502 tccc_bad_response
@@ -52,7 +53,14 @@ export function classifyTcccFailure(error: TcccApiError): TcccFailure {
       retryAfterSeconds: TCCC_BUSY_RETRY_AFTER_SECONDS,
     };
   }
-  if (code === 'NetworkError' || code === 'Aborted') {
+  if (code === 'Aborted') {
+    // The route passes the request's signal, so only a browser that left aborts the call.
+    return {
+      code: 'client_closed_request',
+      detail: 'The request was closed before TCCC answered; nothing was issued to it.',
+    };
+  }
+  if (code === 'NetworkError') {
     return {
       code: 'tccc_unreachable',
       detail: 'The server could not reach TCCC. Try again; if it keeps failing, tell the operator.',

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   browserHeaders,
   buildApp,
+  captureLogger,
   problemOf,
   signIn,
   startMock,
@@ -193,6 +194,51 @@ it('a server whose TCCC is down answers 502 tccc_unreachable fast, and recovers 
     } finally {
       await back.close();
     }
+  } finally {
+    await own.close();
+  }
+});
+
+it('a browser that leaves while TCCC hangs cancels the call at once: no retry, no error log, the server keeps serving', async () => {
+  const logLines: string[] = [];
+  const { app } = buildApp({
+    issuer: tokenClientFor(mock, CLIENT, logLines),
+    logger: captureLogger(logLines),
+    sdkUrlRateLimitPerMinute: 1_000,
+  });
+  const own = await listen(app.fetch);
+  try {
+    const ownCookie = await signIn(app);
+    mock.mock.addFault({ target: 'CreateSDKLoginToken', kind: 'hang', times: ATTEMPTS });
+    const browser = new AbortController();
+    const leaving = fetch(`${own.url}/api/tccc/sdk-url`, {
+      method: 'POST',
+      headers: browserHeaders(ownCookie, { origin: own.url }),
+      signal: browser.signal,
+    }).catch((error: unknown) => error);
+    // The first attempt is held by the mock: the browser leaves while TCCC is being asked.
+    await expect.poll(() => mock.mock.faults()[0]?.remaining ?? 0).toBeLessThan(ATTEMPTS);
+    browser.abort();
+    expect(await leaving).toMatchObject({ name: 'AbortError' });
+
+    const lines = () => logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    await expect
+      .poll(() => lines().find((line) => line.event === 'tccc.sdk_url.failed'))
+      .toMatchObject({ level: 'info', code: 'Aborted', attempts: 1 });
+    const failed = lines().find((line) => line.event === 'tccc.sdk_url.failed');
+    // Cancelled, not timed out: well before the first attempt's timeout would have fired.
+    expect(failed?.durationMs).toBeLessThan(CLIENT.timeoutMs);
+    await expect
+      .poll(() =>
+        lines().find((line) => line.msg === 'request' && line.path === '/api/tccc/sdk-url'),
+      )
+      .toMatchObject({ level: 'info', status: 499 });
+    expect(lines().filter((line) => line.level === 'error')).toEqual([]);
+    // No retry was sent for a browser that is gone: the rule still holds the other attempts.
+    expect(mock.mock.faults()[0]?.remaining).toBe(ATTEMPTS - 1);
+
+    mock.mock.reset();
+    await expectServing(own.url, ownCookie);
   } finally {
     await own.close();
   }
