@@ -135,6 +135,24 @@ describe('bad input to the cloud API', () => {
       /`SeatUserId`/,
     ],
     [
+      'a wrongly cased SeatUserID',
+      { body: '{"SdkAppId":1400000000,"SeatUserID":"agent@example.com"}' },
+      'UnknownParameter',
+      /`SeatUserID` is not recognized; CreateSDKLoginToken takes `SdkAppId`, `SeatUserId`, `OnlyOnce`/,
+    ],
+    [
+      'an extra parameter',
+      { body: '{"SdkAppId":1400000000,"SeatUserId":"agent@example.com","Region":"ap-guangzhou"}' },
+      'UnknownParameter',
+      /`Region`/,
+    ],
+    [
+      'a prototype key',
+      { body: '{"SdkAppId":1400000000,"SeatUserId":"agent@example.com","__proto__":{"x":1}}' },
+      'UnknownParameter',
+      /`__proto__`/,
+    ],
+    [
       'a fractional SdkAppId',
       { body: '{"SdkAppId":1.5,"SeatUserId":"agent@example.com"}' },
       'InvalidParameter',

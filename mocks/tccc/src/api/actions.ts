@@ -1,7 +1,7 @@
 /** The cloud API actions the mock implements, by X-TC-Action name. */
 import type { MockContext } from '../context.js';
 import { issueSdkToken } from '../issue-token.js';
-import { type Params, paramReader } from './params.js';
+import { type Params, paramReader, rejectUnknown } from './params.js';
 
 export interface ActionCall {
   ctx: MockContext;
@@ -19,6 +19,7 @@ export const CCC_API_VERSION = '2020-02-10';
 
 export const actions: Readonly<Record<string, ActionHandler>> = {
   CreateSDKLoginToken({ ctx, params, fromQuery, requestId, requestOrigin }) {
+    rejectUnknown(params, 'CreateSDKLoginToken', ['SdkAppId', 'SeatUserId', 'OnlyOnce']);
     const read = paramReader(params, fromQuery);
     const sdkAppId = read.integer('SdkAppId');
     const seatUserId = read.string('SeatUserId');

@@ -16,6 +16,7 @@ export const TcccErrorCode = {
   InvalidAction: 'InvalidAction',
   NoSuchVersion: 'NoSuchVersion',
   MissingParameter: 'MissingParameter',
+  UnknownParameter: 'UnknownParameter',
   InvalidParameter: 'InvalidParameter',
   InstanceNotExist: 'InvalidParameterValue.InstanceNotExist',
   AccountNotExist: 'InvalidParameterValue.AccountNotExist',
@@ -50,6 +51,9 @@ export const messages = {
   invalidAction: () => 'The request `Action` is invalid or not found.',
   // observed (pattern)
   missingParameter: (name: string) => `The request is missing a required parameter \`${name}\`.`,
+  // [unconfirmed] text; the code is in TCCC's common error list
+  unknownParameter: (name: string, action: string, known: readonly string[]) =>
+    `The parameter \`${excerpt(name)}\` is not recognized; ${action} takes ${known.map((k) => `\`${k}\``).join(', ')} (names are case-sensitive).`,
   // observed (pattern)
   typeError: (name: string, expected: string) =>
     `Parameter \`${name}\` type error: expected ${expected}.`,

@@ -17,6 +17,22 @@ const missing = (name: string) =>
 const typeError = (name: string, expected: string) =>
   new TcccApiError(TcccErrorCode.InvalidParameter, messages.typeError(name, expected));
 
+/**
+ * Refuses a parameter the action does not take, as TCCC does (`UnknownParameter`): a
+ * misspelt or wrongly cased name (`SeatUserID`) fails here with its name, rather than as
+ * the required parameter it was meant to be.
+ */
+export function rejectUnknown(params: Params, action: string, known: readonly string[]): void {
+  for (const name of Object.keys(params)) {
+    if (!known.includes(name)) {
+      throw new TcccApiError(
+        TcccErrorCode.UnknownParameter,
+        messages.unknownParameter(name, action, known),
+      );
+    }
+  }
+}
+
 export function paramReader(params: Params, fromQuery: boolean): ParamReader {
   return {
     integer(name) {

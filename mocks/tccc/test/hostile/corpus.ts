@@ -625,12 +625,12 @@ export const PROTOTYPE_POLLUTION: HostileRequest[] = [
   api(
     'params under __proto__',
     `{"__proto__":{"SdkAppId":${APP},"SeatUserId":"${SEAT}"}}`,
-    envelope('MissingParameter'),
+    envelope('UnknownParameter'),
   ),
   api(
     'constructor.prototype beside good params',
     params({ constructor: { prototype: { polluted: 'yes' } } }),
-    { kind: 'issued' },
+    envelope('UnknownParameter'),
   ),
   api(
     '__proto__ as SeatUserId',
