@@ -66,6 +66,19 @@ describe('redact', () => {
     expect(redactor.scrub('token 6bb56a09278740bc80c5dc6dab783eff')).toBe(`token ${REDACTED}`);
   });
 
+  it('keeps file paths in stack traces readable but still removes base64 runs', () => {
+    const stack = [
+      'at async file:///work/main/apps/server/dist/tccc/routes.js:31:22',
+      'at dispatch (file:///work/main/node_modules/.pnpm/hono@4.13.19/node_modules/hono/dist/middleware/method-not-allowed/index.js:45:3)',
+    ].join('\n');
+    expect(redactor.scrub(stack)).toBe(stack);
+    // Standard base64 (with slashes) and base64url runs of 40+ characters are tokens.
+    const base64 = 'q83vEjRWeJq8/3sT9uYw2a+Fk0Lr/M1xZbN4Yc7d+PQ=';
+    const base64url = 'eyJzdWIiOiJhZ2VudEBleGFtcGxlLmNvbSIsImV4cCI6MTc2NDAwMDAwMH0';
+    expect(redactor.scrub(`a ${base64} b`)).toBe(`a ${REDACTED} b`);
+    expect(redactor.scrub(`a ${base64url} b`)).toBe(`a ${REDACTED} b`);
+  });
+
   it('serialises errors without leaking secrets from their message or stack', () => {
     const error = Object.assign(new Error(`bad key ${SECRET_KEY}`), {
       code: 'AuthFailure.SignatureFailure',

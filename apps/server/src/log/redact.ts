@@ -24,6 +24,12 @@ const AUTH_SCHEME = /\b(Bearer|Basic|TC3-HMAC-SHA256)\s+[^\s"',]+(?:,\s*[\w]+=[^
 const SECRET_ID = /\bAKID[A-Za-z0-9]{8,}\b/g;
 const LONG_HEX = /\b[A-Fa-f0-9]{32,}\b/g;
 const LONG_BASE64 = /[A-Za-z0-9+/_]{40,}={0,2}/g;
+/**
+ * A long run with a slash and no capital letter is a file path in a stack trace
+ * (`/work/app/node_modules/hono/dist/compose`), not base64: random base64 of 40 characters
+ * has a capital letter all but once in a billion. Kept, so stacks stay readable.
+ */
+const looksLikePath = (run: string) => run.includes('/') && !/[A-Z]/.test(run);
 
 export interface Redactor {
   /** A deep copy of `value` with secrets removed; safe to serialise into a log line. */
@@ -54,7 +60,7 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
       .replace(SENSITIVE_PAIR, (_match, name: string) => `${name}=${REDACTED}`)
       .replace(SECRET_ID, REDACTED)
       .replace(LONG_HEX, REDACTED)
-      .replace(LONG_BASE64, REDACTED);
+      .replace(LONG_BASE64, (run) => (looksLikePath(run) ? run : REDACTED));
   }
 
   function redact(value: unknown, seen = new WeakSet<object>()): unknown {
