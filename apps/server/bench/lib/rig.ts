@@ -91,6 +91,20 @@ export function spawnOurMain(options: {
   });
 }
 
+/**
+ * The token client of every bench server (ours and the minimal one), passed to them in
+ * argv: the mock's credentials, a 5 s timeout, and the limiter at its maximum (10 000/s)
+ * so that it never makes a request wait at bench load. Each adds `endpoint` (the mock).
+ */
+export const BENCH_TOKEN_CLIENT = {
+  sdkAppId: DEFAULT_SDK_APP_ID,
+  secretId: DEFAULT_SECRET_ID,
+  secretKey: DEFAULT_SECRET_KEY,
+  timeoutMs: 5000,
+  requestsPerSecond: 10_000,
+} as const;
+export type BenchTokenClient = typeof BENCH_TOKEN_CLIENT;
+
 /** A precompiled bench entry (`servers/*.ts`) on plain `node`, once it reports its URL. */
 async function startBenchEntry(
   name: string,
@@ -118,6 +132,7 @@ export function startOurBenchServer(options: {
   return startBenchEntry('our server (bench entry)', OUR_BENCH_ENTRY, {
     ...options,
     password: DEMO_PASSWORD,
+    tokenClient: BENCH_TOKEN_CLIENT,
   });
 }
 
@@ -126,5 +141,8 @@ export function startMinimalServer(options: {
   mockUrl: string;
   seat: string;
 }): Promise<{ url: string; child: Child }> {
-  return startBenchEntry('minimal server', MINIMAL_ENTRY, options);
+  return startBenchEntry('minimal server', MINIMAL_ENTRY, {
+    ...options,
+    tokenClient: BENCH_TOKEN_CLIENT,
+  });
 }

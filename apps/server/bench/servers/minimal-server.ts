@@ -1,32 +1,31 @@
 /**
  * Child process: the minimal server, a reference for the throughput rows. It is what any
  * server has to do to hand out SDK URLs and nothing more: `node:http`, one route, and the
- * same `@tccc-kit/token-client` configured as in our bench server (limiter at 10 000/s,
- * 5 s timeout). No sign-in, no security headers, no request ids, no body checks, no
+ * same `@tccc-kit/token-client` configured as in our bench server (lib/rig.ts:
+ * BENCH_TOKEN_CLIENT). No sign-in, no security headers, no request ids, no body checks, no
  * cancel-on-disconnect, no logging: none of what `createApp` adds.
  *
  * It splits "our p50 vs the floor" in two: minimal vs floor is the price of one more
  * process and one more HTTP exchange on this machine; ours vs minimal is the price of our
  * HTTP stack (Hono and the app's middleware).
  *
- * argv[2]: JSON {mockUrl, seat}: every SDK URL is for `seat`. Listens on 127.0.0.1, port 0; reports `{ url }` over IPC.
+ * argv[2]: JSON {mockUrl, seat, tokenClient}: every SDK URL is for `seat`; `tokenClient` is
+ * lib/rig.ts's BENCH_TOKEN_CLIENT, the same as our bench server's. Listens on 127.0.0.1,
+ * port 0; reports `{ url }` over IPC.
  * `POST /api/tccc/sdk-url` answers `200 {sdkUrl, expiresAt}` (502 on a TCCC failure);
  * anything else 404.
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
 import { createTokenClient } from '@tccc-kit/token-client';
+import type { BenchTokenClient } from '../lib/rig.js';
 
-const args = JSON.parse(process.argv[2] ?? '{}') as { mockUrl: string; seat: string };
-const tokens = createTokenClient({
-  sdkAppId: DEFAULT_SDK_APP_ID,
-  secretId: DEFAULT_SECRET_ID,
-  secretKey: DEFAULT_SECRET_KEY,
-  endpoint: args.mockUrl,
-  timeoutMs: 5000,
-  requestsPerSecond: 10_000,
-});
+const args = JSON.parse(process.argv[2] ?? '{}') as {
+  mockUrl: string;
+  seat: string;
+  tokenClient: BenchTokenClient;
+};
+const tokens = createTokenClient({ ...args.tokenClient, endpoint: args.mockUrl });
 
 const answer = (res: ServerResponse, status: number, body: Record<string, unknown>) => {
   const text = JSON.stringify(body);

@@ -9,24 +9,27 @@
  * Logging at `warn`: no per-request line, like the baseline, which logs only errors.
  * The cold-start and shift-start runs use the real entry point, `node dist/main.js`.
  *
- * argv[2]: JSON {mockUrl, accounts, password}. Listens on 127.0.0.1, port 0; reports `{ url }`
+ * argv[2]: JSON {mockUrl, accounts, password, tokenClient} (tokenClient: lib/rig.ts's
+ * BENCH_TOKEN_CLIENT). Listens on 127.0.0.1, port 0; reports `{ url }`
  * over IPC.
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
 import { createTokenClient } from '@tccc-kit/token-client';
 import { createApp } from '../../dist/app.js';
 import { createDemoAuthenticator } from '../../dist/auth/authenticator.js';
 import { createLogger } from '../../dist/log/logger.js';
 import { createRedactor } from '../../dist/log/redact.js';
+import type { BenchTokenClient } from '../lib/rig.js';
 
 interface Args {
   mockUrl: string;
   accounts: string[];
   password: string;
+  tokenClient: BenchTokenClient;
 }
 
 const args = JSON.parse(process.argv[2] ?? '{}') as Args;
@@ -38,12 +41,8 @@ const logger = createLogger({
 
 const app = createApp({
   issuer: createTokenClient({
-    sdkAppId: DEFAULT_SDK_APP_ID,
-    secretId: DEFAULT_SECRET_ID,
-    secretKey: DEFAULT_SECRET_KEY,
+    ...args.tokenClient,
     endpoint: args.mockUrl,
-    timeoutMs: 5000,
-    requestsPerSecond: 10_000,
     logger: logger.child({ component: 'token-client' }),
   }),
   authenticator: createDemoAuthenticator({ accounts: args.accounts, password: args.password }),
