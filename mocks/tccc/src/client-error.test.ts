@@ -1,8 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import { type AddressInfo, connect, type Socket } from 'node:net';
-import { Duplex } from 'node:stream';
+import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { answerClientErrors } from './client-error.js';
 import { type MockTcccServer, startMockTcccServer } from './server.js';
 
 let mock: MockTcccServer;
@@ -13,17 +10,16 @@ afterAll(() => mock.close());
 beforeEach(() => mock.mock.reset());
 
 /** A raw connection that collects every byte the server sends until it closes. */
-function open(port: number, options: { allowHalfOpen?: boolean } = {}) {
-  const socket: Socket = connect({ host: '127.0.0.1', port, ...options });
+function open(port: number) {
+  const socket: Socket = connect({ host: '127.0.0.1', port });
   let received = '';
   socket.setEncoding('latin1');
   socket.on('data', (chunk: string) => {
     received += chunk;
   });
   socket.on('error', () => {}); // a reset still ends the exchange; the bytes are what count
-  const ended = new Promise<void>((resolve) => socket.once('end', resolve));
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-  return { socket, ended, closed, received: () => received };
+  return { socket, closed, received: () => received };
 }
 
 function parse(raw: string) {
@@ -88,48 +84,3 @@ describe('malformed HTTP on the standalone mock', () => {
     expect(connection.received()).toBe('');
   });
 });
-
-describe('answerClientErrors', () => {
-  it('closes a refused connection whose peer keeps it half-open, after lingerMs', async () => {
-    const server = createServer((_request, response) => response.end());
-    answerClientErrors(server, { lingerMs: 20 });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    try {
-      const connection = open((server.address() as AddressInfo).port, { allowHalfOpen: true });
-      connection.socket.write('BREW / HTTP/1.1\r\nHost: x\r\n\r\n');
-      await connection.ended; // the whole answer arrived; this side never closes
-      expect(parse(connection.received()).status).toBe(400);
-      await vi.waitFor(async () => expect(await connections(server)).toBe(0), { timeout: 5_000 });
-      connection.socket.destroy();
-    } finally {
-      server.closeAllConnections();
-      await new Promise((resolve) => server.close(resolve));
-    }
-  });
-
-  it.each([
-    ['the peer reset the connection', 'ECONNRESET', false],
-    ['the socket is no longer writable', 'HPE_INVALID_METHOD', true],
-  ])('writes nothing and destroys the socket when %s', (_case, code, endFirst) => {
-    const server = createServer();
-    answerClientErrors(server);
-    const written: string[] = [];
-    const socket = new Duplex({
-      read() {},
-      write(chunk: Buffer, _encoding, callback) {
-        written.push(chunk.toString());
-        callback();
-      },
-    });
-    if (endFirst) socket.end();
-    server.emit('clientError', Object.assign(new Error('client error'), { code }), socket);
-    expect(written).toEqual([]);
-    expect(socket.destroyed).toBe(true);
-  });
-});
-
-function connections(server: Server): Promise<number> {
-  return new Promise((resolve, reject) =>
-    server.getConnections((error, count) => (error ? reject(error) : resolve(count))),
-  );
-}
