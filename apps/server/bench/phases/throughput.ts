@@ -67,11 +67,8 @@ async function runInOrder(
     await mock.control.reset();
     results[side] = await runners[side](shape);
   }
-  const { baseline, ours, minimal, floor } = results;
-  if (!baseline || !ours || !minimal || !floor) {
-    throw new Error('a round must run every side once');
-  }
-  return { baseline, ours, minimal, floor };
+  if (SIDES.some((side) => !results[side])) throw new Error('a round must run every side once');
+  return results as SideRuns;
 }
 
 export async function measureThroughput(
@@ -92,44 +89,50 @@ export async function measureThroughput(
       mockUrl: mock.url,
       accounts: [THROUGHPUT_SEAT],
     });
-    const minimalServer = await startMinimalServer({
-      mockUrl: mock.url,
-      seat: THROUGHPUT_SEAT,
-    }).catch(async (error: unknown) => {
-      await ourServer.child.stop();
-      throw error;
-    });
     try {
-      const cookie = await signIn(ourServer.url, THROUGHPUT_SEAT, DEMO_PASSWORD);
-      const client = new Client({
-        credential: { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },
-        profile: { httpProfile: { endpoint: new URL(mock.url).host, protocol: 'http://' } },
-      });
-      const call = () =>
-        client.CreateSDKLoginToken({ SdkAppId: DEFAULT_SDK_APP_ID, SeatUserId: THROUGHPUT_SEAT });
-      const baselineTarget = { url: `${baselineUrl}/loginTCCC`, method: 'POST' as const };
-      const ourTarget = {
-        url: `${ourServer.url}/api/tccc/sdk-url`,
-        method: 'POST' as const,
-        headers: { cookie },
-      };
-      const minimalTarget = {
-        url: `${minimalServer.url}/api/tccc/sdk-url`,
-        method: 'POST' as const,
-      };
-      const runners: Record<Side, Runner> = {
-        baseline: (shape) => loadHttp(baselineTarget, shape),
-        ours: (shape) => loadHttp(ourTarget, shape),
-        minimal: (shape) => loadHttp(minimalTarget, shape),
-        floor: (shape) => loadCalls(call, shape),
-      };
-      return await measureRounds(runners, mock, settings, progress);
+      const minimalServer = await startMinimalServer({ mockUrl: mock.url, seat: THROUGHPUT_SEAT });
+      try {
+        const runners = await loadRunners(mock, baselineUrl, ourServer.url, minimalServer.url);
+        return await measureRounds(runners, mock, settings, progress);
+      } finally {
+        await minimalServer.child.stop();
+      }
     } finally {
-      await Promise.all([ourServer.child.stop(), minimalServer.child.stop()]);
+      await ourServer.child.stop();
     }
   } finally {
     await baselineProcess.stop();
   }
+}
+
+/** One load generator per side; ours signs in first (its route needs a session). */
+async function loadRunners(
+  mock: RunningMock,
+  baselineUrl: string,
+  ourUrl: string,
+  minimalUrl: string,
+): Promise<Record<Side, Runner>> {
+  const cookie = await signIn(ourUrl, THROUGHPUT_SEAT, DEMO_PASSWORD);
+  const client = new Client({
+    credential: { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },
+    profile: { httpProfile: { endpoint: new URL(mock.url).host, protocol: 'http://' } },
+  });
+  const call = () =>
+    client.CreateSDKLoginToken({ SdkAppId: DEFAULT_SDK_APP_ID, SeatUserId: THROUGHPUT_SEAT });
+  const post = (url: string, headers: Record<string, string> = {}) => ({
+    url,
+    method: 'POST' as const,
+    headers,
+  });
+  const baseline = post(`${baselineUrl}/loginTCCC`);
+  const ours = post(`${ourUrl}/api/tccc/sdk-url`, { cookie });
+  const minimal = post(`${minimalUrl}/api/tccc/sdk-url`);
+  return {
+    baseline: (shape) => loadHttp(baseline, shape),
+    ours: (shape) => loadHttp(ours, shape),
+    minimal: (shape) => loadHttp(minimal, shape),
+    floor: (shape) => loadCalls(call, shape),
+  };
 }
 
 async function measureRounds(
