@@ -1,6 +1,7 @@
-import { connect, type Socket } from 'node:net';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type MockTcccServer, startMockTcccServer } from './server.js';
+import { rawRequest } from './testing/raw-http.js';
 
 let mock: MockTcccServer;
 beforeAll(async () => {
@@ -9,40 +10,12 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 beforeEach(() => mock.mock.reset());
 
-/** A raw connection that collects every byte the server sends until it closes. */
-function open(port: number) {
-  const socket: Socket = connect({ host: '127.0.0.1', port });
-  let received = '';
-  socket.setEncoding('latin1');
-  socket.on('data', (chunk: string) => {
-    received += chunk;
-  });
-  socket.on('error', () => {}); // a reset still ends the exchange; the bytes are what count
-  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-  return { socket, closed, received: () => received };
-}
-
-function parse(raw: string) {
-  const end = raw.indexOf('\r\n\r\n');
-  const [statusLine = '', ...lines] = raw.slice(0, end).split('\r\n');
-  const headers = Object.fromEntries(
-    lines.map((line) => {
-      const colon = line.indexOf(':');
-      return [line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim()];
-    }),
-  );
-  const body = raw.slice(end + 4);
-  return { status: Number(statusLine.split(' ')[1]), headers, body };
-}
-
+/** Sends `request` (a whole raw request, ending in a blank line) and parses the answer. */
 async function refusal(request: string) {
-  const connection = open(mock.port);
-  connection.socket.write(request);
-  await connection.closed;
-  const answer = parse(connection.received());
+  const answer = await rawRequest(mock.port, request.replace(/\r\n\r\n$/, ''));
   expect(answer.headers['content-type']).toBe('application/json');
   expect(answer.headers.connection).toBe('close');
-  expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body, 'latin1'));
+  expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body));
   const { error } = JSON.parse(answer.body) as { error: { code: string; message: string } };
   return { status: answer.status, body: answer.body, error };
 }
@@ -73,14 +46,20 @@ describe('malformed HTTP on the standalone mock', () => {
 
   it('writes nothing on a connection whose request a hang fault holds, and closes it', async () => {
     mock.mock.addFault({ target: '*', kind: 'hang', times: 1 });
-    const connection = open(mock.port);
-    connection.socket.write(
+    const socket = connect({ host: '127.0.0.1', port: mock.port });
+    let received = '';
+    socket.on('data', (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+    });
+    socket.on('error', () => {}); // a reset still ends the exchange; the bytes are what count
+    const closed = new Promise((resolve) => socket.once('close', resolve));
+    socket.write(
       'POST / HTTP/1.1\r\nHost: x\r\nX-TC-Action: CreateSDKLoginToken\r\nContent-Length: 2\r\n\r\n{}',
     );
     await vi.waitFor(() => expect(mock.mock.faults()).toEqual([]), { timeout: 5_000 });
-    connection.socket.write('BREW / HTTP/1.1\r\nHost: x\r\n\r\n');
-    await connection.closed;
+    socket.write('BREW / HTTP/1.1\r\nHost: x\r\n\r\n');
+    await closed;
     // A 400 written here would have been read as the answer to the held request.
-    expect(connection.received()).toBe('');
+    expect(received).toBe('');
   });
 });

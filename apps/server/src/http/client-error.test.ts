@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
-import { type AddressInfo, connect, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { rawRequest } from '@tccc-kit/mock-tccc/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answerClientErrors } from './client-error.js';
 
@@ -22,39 +23,12 @@ async function start(): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-/** A raw connection that collects every byte the server sends until it closes. */
-function open(port: number) {
-  const socket: Socket = connect({ host: '127.0.0.1', port });
-  let received = '';
-  socket.setEncoding('latin1');
-  socket.on('data', (chunk: string) => {
-    received += chunk;
-  });
-  socket.on('error', () => {}); // a reset still ends the exchange; the bytes are what count
-  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
-  return { socket, closed, received: () => received };
-}
-
-function parse(raw: string) {
-  const end = raw.indexOf('\r\n\r\n');
-  const [statusLine = '', ...lines] = raw.slice(0, end).split('\r\n');
-  const headers = Object.fromEntries(
-    lines.map((line) => {
-      const colon = line.indexOf(':');
-      return [line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim()];
-    }),
-  );
-  return { status: Number(statusLine.split(' ')[1]), headers, body: raw.slice(end + 4) };
-}
-
+/** Sends `request` (a whole raw request, ending in a blank line) and parses the answer. */
 async function refusal(port: number, request: string) {
-  const connection = open(port);
-  connection.socket.write(request);
-  await connection.closed;
-  const answer = parse(connection.received());
+  const answer = await rawRequest(port, request.replace(/\r\n\r\n$/, ''));
   expect(answer.headers['content-type']).toBe('application/problem+json');
   expect(answer.headers.connection).toBe('close');
-  expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body, 'latin1'));
+  expect(Number(answer.headers['content-length'])).toBe(Buffer.byteLength(answer.body));
   return { ...answer, problem: JSON.parse(answer.body) as Record<string, unknown> };
 }
 
