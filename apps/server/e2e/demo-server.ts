@@ -9,7 +9,7 @@
  * that no secret reached the logs.
  */
 import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
-import { createTokenClient } from '@tccc-kit/token-client';
+import { createTokenClient } from '@tccc-kit/tccc-client';
 import { createApp } from '../src/app.js';
 import { createDemoAuthenticator } from '../src/auth/authenticator.js';
 import { createLogger } from '../src/log/logger.js';

@@ -33,7 +33,7 @@ export const API_BODY_LIMIT_BYTES = 16 * 1024;
 const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
 
 export interface AppDeps {
-  /** Mints SDK URLs: a `@tccc-kit/token-client` TokenClient. */
+  /** Mints SDK URLs: a `@tccc-kit/tccc-client` TokenClient. */
   issuer: SdkUrlIssuer;
   /** Who may sign in and which seat they get (auth/authenticator.ts). */
   authenticator: Authenticator;

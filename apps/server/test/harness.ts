@@ -10,7 +10,7 @@ import {
   type MockTcccServer,
   startMockTcccServer,
 } from '@tccc-kit/mock-tccc';
-import { createTokenClient, type TokenClientConfig } from '@tccc-kit/token-client';
+import { createTokenClient, type TokenClientConfig } from '@tccc-kit/tccc-client';
 import { type AppDeps, createApp } from '../src/app.js';
 import { createDemoAuthenticator } from '../src/auth/authenticator.js';
 import { createLogger } from '../src/log/logger.js';

@@ -1,7 +1,7 @@
 /**
  * Child process: the minimal server, a reference for the throughput rows. It is what any
  * server has to do to hand out SDK URLs and nothing more: `node:http`, one route, and the
- * same `@tccc-kit/token-client` configured as in our bench server (lib/rig.ts:
+ * same `@tccc-kit/tccc-client` configured as in our bench server (lib/rig.ts:
  * BENCH_TOKEN_CLIENT). No sign-in, no security headers, no request ids, no body checks, no
  * cancel-on-disconnect, no logging: none of what `createApp` adds.
  *
@@ -17,7 +17,7 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTokenClient } from '@tccc-kit/token-client';
+import { createTokenClient } from '@tccc-kit/tccc-client';
 import type { BenchTokenClient } from '../lib/rig.js';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as {

@@ -18,7 +18,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
-import { createTokenClient } from '@tccc-kit/token-client';
+import { createTokenClient } from '@tccc-kit/tccc-client';
 import { createApp } from '../../dist/app.js';
 import { createDemoAuthenticator } from '../../dist/auth/authenticator.js';
 import { createLogger } from '../../dist/log/logger.js';

@@ -2,7 +2,7 @@
  * Structured JSON logs, one object per line, redacted (see redact.ts).
  *
  * The methods take `(fields, message)` like pino, so the same logger can be handed to
- * `@tccc-kit/token-client`. Swap in pino itself if you prefer: the server only uses
+ * `@tccc-kit/tccc-client`. Swap in pino itself if you prefer: the server only uses
  * `debug/info/warn/error` and `child`.
  */
 import type { Redactor } from './redact.js';

@@ -1,4 +1,4 @@
-import { createTokenClient } from '@tccc-kit/token-client';
+import { createTokenClient } from '@tccc-kit/tccc-client';
 import { describe, expect, it } from 'vitest';
 import { startEmbeddedMockTccc } from './embedded-mock.js';
 

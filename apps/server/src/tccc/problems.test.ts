@@ -1,4 +1,4 @@
-import { TcccApiError } from '@tccc-kit/token-client';
+import { TcccApiError } from '@tccc-kit/tccc-client';
 import { describe, expect, it } from 'vitest';
 import { classifyTcccFailure, tcccProblem } from './problems.js';
 

@@ -14,7 +14,7 @@
  * can quote them, but not the error message: that one is advice for the operator (it can
  * name the seat and what to fix in the configuration) and goes to the server log.
  */
-import { TcccApiError } from '@tccc-kit/token-client';
+import { TcccApiError } from '@tccc-kit/tccc-client';
 import { type ProblemCode, ProblemError } from '../http/problem.js';
 
 /** [unconfirmed] How long to tell clients to wait after TCCC's rate limit (it counts per second). */

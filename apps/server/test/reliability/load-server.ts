@@ -17,7 +17,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
-import { createTokenClient } from '@tccc-kit/token-client';
+import { createTokenClient } from '@tccc-kit/tccc-client';
 import { createApp } from '../../src/app.js';
 import { createDemoAuthenticator } from '../../src/auth/authenticator.js';
 import { answerClientErrors } from '../../src/http/client-error.js';

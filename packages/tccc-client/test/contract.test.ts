@@ -4,7 +4,7 @@
  * TCCC cloud:
  *
  *   TCCC_SECRET_ID=... TCCC_SECRET_KEY=... TCCC_SDK_APP_ID=1400... TCCC_SEAT_USER_ID=agent@... \
- *     pnpm --filter @tccc-kit/token-client test test/contract.test.ts
+ *     pnpm --filter @tccc-kit/tccc-client test test/contract.test.ts
  *
  * Without them the real-cloud suite is reported as skipped.
  */

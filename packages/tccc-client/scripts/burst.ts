@@ -2,7 +2,7 @@
  * Shift-start burst, measured for real: N concurrent createSdkUrl calls against the
  * standalone mock TCCC on loopback, which enforces TCCC's 20 requests per second.
  *
- *   pnpm --filter @tccc-kit/token-client burst [count]      (default 200)
+ *   pnpm --filter @tccc-kit/tccc-client burst [count]      (default 200)
  *
  * Runs twice: with the client's rate smoothing (the default) and, as a baseline, with
  * smoothing effectively off and no retries, to show what the limiter buys.
