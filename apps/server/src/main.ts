@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createTokenClient } from '@tccc-kit/tccc-client';
+import { createTcccClient } from '@tccc-kit/tccc-client';
 import { createApp } from './app.js';
 import { createDemoAuthenticator } from './auth/authenticator.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
@@ -63,14 +63,14 @@ async function main(): Promise<void> {
 
   const tccc = mock ? { ...mock.credentials, endpoint: mock.url, region: undefined } : cloud;
   if (!tccc) throw new Error('unreachable: no TCCC configuration');
-  const issuer = createTokenClient({
+  const issuer = createTcccClient({
     sdkAppId: tccc.sdkAppId,
     secretId: tccc.secretId,
     secretKey: tccc.secretKey,
     ...(tccc.endpoint ? { endpoint: tccc.endpoint } : {}),
     ...(tccc.region ? { region: tccc.region } : {}),
     timeoutMs: config.tcccTimeoutMs,
-    logger: logger.child({ component: 'token-client' }),
+    logger: logger.child({ component: 'tccc-client' }),
   });
 
   let sessionSecret = config.sessionSecret;

@@ -3,14 +3,14 @@
  * runs them against both, so the mock cannot drift from what the client meets in production.
  */
 import { describe, expect, it } from 'vitest';
-import type { TokenClientConfig } from '../src/config.js';
+import type { TcccClientConfig } from '../src/config.js';
 import { TcccApiError } from '../src/errors.js';
-import { createTokenClient } from '../src/token-client.js';
+import { createTcccClient } from '../src/tccc-client.js';
 import { expectNoSecrets, recordingLogger } from './support/fixtures.js';
 
 export interface ContractTarget {
   /** A working configuration (endpoint included when not the default). */
-  config: TokenClientConfig;
+  config: TcccClientConfig;
   /** A seat that exists in the app. */
   seatUserId: string;
 }
@@ -28,11 +28,11 @@ async function failure(promise: Promise<unknown>): Promise<TcccApiError> {
 
 export function defineContract(target: () => ContractTarget) {
   // Only the fields that matter for the contract; retries would hide the first answer.
-  const client = (overrides: Partial<TokenClientConfig> = {}) => {
+  const client = (overrides: Partial<TcccClientConfig> = {}) => {
     const logger = recordingLogger();
     return {
       logger,
-      client: createTokenClient({ ...target().config, retries: 0, ...overrides, logger }),
+      client: createTcccClient({ ...target().config, retries: 0, ...overrides, logger }),
     };
   };
   const secretsOf = () => [target().config.secretKey, target().config.secretId];

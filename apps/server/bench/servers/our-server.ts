@@ -18,7 +18,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
-import { createTokenClient } from '@tccc-kit/tccc-client';
+import { createTcccClient } from '@tccc-kit/tccc-client';
 import { createApp } from '../../dist/app.js';
 import { createDemoAuthenticator } from '../../dist/auth/authenticator.js';
 import { createLogger } from '../../dist/log/logger.js';
@@ -40,10 +40,10 @@ const logger = createLogger({
 });
 
 const app = createApp({
-  issuer: createTokenClient({
+  issuer: createTcccClient({
     ...args.tokenClient,
     endpoint: args.mockUrl,
-    logger: logger.child({ component: 'token-client' }),
+    logger: logger.child({ component: 'tccc-client' }),
   }),
   authenticator: createDemoAuthenticator({ accounts: args.accounts, password: args.password }),
   readiness: { check: async () => undefined },
