@@ -6,6 +6,8 @@
  *   GET  /healthz, /readyz                      health (http/health.ts)
  *   POST|GET|DELETE /api/session                sign-in (auth/routes.ts)
  *   POST /api/tccc/sdk-url                      one-time SDK URL (tccc/routes.ts)
+ *   GET  /api/calls                             the agent's call history (records/calls-routes.ts)
+ *   POST /tccc/push, /tccc/push/token           TCCC Data Push receiver (push/routes.ts)
  *   GET  everything else                        the built console (web/web-app.ts)
  *
  * Around them: request ids, one structured log line per request, security headers with a
@@ -23,6 +25,11 @@ import { bodyLimit } from './http/body-limit.js';
 import { healthRoutes, type Readiness } from './http/health.js';
 import { PROBLEMS, ProblemError, problem, problemResponse } from './http/problem.js';
 import type { Logger } from './log/logger.js';
+import type { PushAuth } from './push/auth.js';
+import type { StoredPush } from './push/receiver.js';
+import { pushRoutes } from './push/routes.js';
+import { callsRoutes } from './records/calls-routes.js';
+import type { CallRecordStore } from './records/store.js';
 import { securityHeaders } from './security/csp.js';
 import { createRateLimiter } from './security/rate-limit.js';
 import { sameOriginOnly } from './security/same-origin.js';
@@ -50,8 +57,22 @@ export interface AppDeps {
   publicOrigin?: string | undefined;
   /** SDK URLs one user may request per minute (default 10). */
   sdkUrlRateLimitPerMinute?: number;
+  /** Call records: the Data Push receiver and GET /api/calls; omit to serve neither. */
+  records?: RecordsDeps;
   /** Time source in ms for sessions, rate limits and durations (default Date.now). */
   now?: () => number;
+}
+
+export interface RecordsDeps {
+  store: CallRecordStore;
+  /** How pushes authenticate (push/auth.ts). */
+  pushAuth: PushAuth;
+  /** The app's SdkAppId: pushes naming another app are refused. */
+  sdkAppId?: number | undefined;
+  /** Pushes and token requests one source address may send per minute (default 6000). */
+  pushRateLimitPerMinute?: number;
+  /** Told of each stored push (before it is acknowledged). */
+  onStored?: (push: StoredPush) => void;
 }
 
 type Env = { Variables: { requestId: string } };
@@ -88,6 +109,27 @@ export function createApp(deps: AppDeps): Hono<Env> {
     );
   });
   app.use(securityHeaders(deps.cspSdkSources));
+  // Server to server, with its own auth and limits: mounted before the browser checks.
+  if (deps.records) {
+    app.route(
+      '/tccc/push',
+      pushRoutes({
+        store: deps.records.store,
+        auth: deps.records.pushAuth,
+        sdkAppId: deps.records.sdkAppId,
+        onStored: deps.records.onStored,
+        logger: deps.logger,
+        limiter: createRateLimiter({
+          limit: deps.records.pushRateLimitPerMinute ?? 6_000,
+          windowMs: 60_000,
+          now,
+        }),
+        sourceOf: (c) =>
+          (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
+            ?.socket?.remoteAddress,
+      }),
+    );
+  }
   app.use(sameOriginOnly({ publicOrigin: deps.publicOrigin }));
   app.use(
     methodNotAllowed({
@@ -131,6 +173,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
       }),
     }),
   );
+  if (deps.records) {
+    app.route(
+      '/api/calls',
+      callsRoutes({ store: deps.records.store, authenticator: deps.authenticator, sessions }),
+    );
+  }
   if (deps.webDistDir !== undefined) app.use(webApp({ distDir: deps.webDistDir }));
 
   app.notFound((c) =>

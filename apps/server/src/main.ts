@@ -14,6 +14,7 @@ import { type Config, ConfigError, loadConfig } from './config.js';
 import { answerClientErrors } from './http/client-error.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createRedactor } from './log/redact.js';
+import { pushAuthFor, startCallRecords } from './records/start-records.js';
 import { REAL_TCCC_DEFAULT_SOURCES, withWebSocketTwin } from './security/csp.js';
 import { createShutdown } from './shutdown.js';
 import type { EmbeddedMockTccc } from './tccc/embedded-mock.js';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   }
 
   const cloud = config.tccc.mode === 'cloud' ? config.tccc : undefined;
+  const pushAuth = pushAuthFor(config.records, { embeddedMock: !cloud });
   const redactor = createRedactor({
     secrets: [
       cloud?.secretKey,
@@ -37,6 +39,7 @@ async function main(): Promise<void> {
       config.sessionSecret,
       // The mock's demo password is public; a configured one is a secret.
       cloud ? config.demoPassword : undefined,
+      ...pushAuth.secrets,
     ],
   });
   const logger = createLogger({ level: config.logLevel, redactor });
@@ -71,6 +74,18 @@ async function main(): Promise<void> {
     ...(tccc.region ? { region: tccc.region } : {}),
     timeoutMs: config.tcccTimeoutMs,
     logger: logger.child({ component: 'tccc-client' }),
+  });
+
+  const records = await startCallRecords({
+    config: config.records,
+    pushAuth,
+    tccc: issuer,
+    sdkAppId: tccc.sdkAppId,
+    logger,
+  }).catch(async (error: unknown) => {
+    logger.error({ err: error }, 'the call-record store could not be opened');
+    await mock?.close();
+    process.exit(1);
   });
 
   let sessionSecret = config.sessionSecret;
@@ -111,6 +126,7 @@ async function main(): Promise<void> {
     webDistDir,
     publicOrigin: config.publicOrigin,
     sdkUrlRateLimitPerMinute: config.sdkUrlRateLimitPerMinute,
+    records: records.deps,
   });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
@@ -132,7 +148,7 @@ async function main(): Promise<void> {
 
   const shutdown = createShutdown({
     server,
-    cleanups: mock ? [() => mock.close()] : [],
+    cleanups: [() => records.close(), ...(mock ? [() => mock.close()] : [])],
     onDrain: () => {
       draining = true;
     },

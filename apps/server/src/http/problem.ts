@@ -11,6 +11,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export const PROBLEMS = {
   invalid_body: { status: 400, title: 'The request body is not valid' },
+  invalid_query: { status: 400, title: 'The query string is not valid' },
   malformed_request: { status: 400, title: 'The request is not valid HTTP' },
   not_signed_in: { status: 401, title: 'Sign in first' },
   invalid_credentials: { status: 401, title: 'Wrong email or password' },

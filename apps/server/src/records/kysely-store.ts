@@ -212,6 +212,15 @@ export function createKyselyStore(options: KyselyStoreOptions): CallRecordStore 
       return withReceipt(receipt, cdr.SessionId, (trx) => upsertCdr(trx, cdr, source));
     },
 
+    async saveCdrs(cdrs, { source }) {
+      if (cdrs.length === 0) return [];
+      return db.transaction().execute(async (trx) => {
+        const outcomes: SaveOutcome[] = [];
+        for (const cdr of cdrs) outcomes.push(await upsertCdr(trx, cdr, source));
+        return outcomes;
+      });
+    },
+
     saveRecording(push, { receipt } = {}) {
       return withReceipt(receipt, push.SessionId, async (trx) => {
         const at = now();

@@ -118,6 +118,11 @@ export interface CallRecordStore {
   readonly engine: 'sqlite' | 'postgres';
   /** Stores a CDR unless the stored version of its session is as new or newer (cdr.ts). */
   saveCdr(cdr: Cdr, options: SaveOptions & { source: RecordSource }): Promise<SaveOutcome>;
+  /**
+   * `saveCdr` for many records in one transaction (one disk sync): for the reconciler, which
+   * stores a page at a time. Outcomes in the order of `cdrs`.
+   */
+  saveCdrs(cdrs: readonly Cdr[], options: { source: RecordSource }): Promise<SaveOutcome[]>;
   /** Stores a recording push; a later Timestamp for the same RecordId replaces it. */
   saveRecording(push: RecordingPush, options?: SaveOptions): Promise<SaveOutcome>;
   /** Stores a voicemail push, once per session and RecordURL. */

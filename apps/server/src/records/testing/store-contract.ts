@@ -79,6 +79,22 @@ export function defineStoreContract(open: (now: ManualNow) => Promise<StoreUnder
       expect(listed.map((call) => call.sessionId)).toContain(cdr.SessionId);
     });
 
+    it('stores a batch in one call, each record by the same rule', async () => {
+      const known = cdrFixture();
+      await store.saveCdr(known, { source: 'push' });
+      const older = cdrFixture({ sessionId: known.SessionId, length: 10 });
+      const newer = cdrFixture({ sessionId: known.SessionId, length: 900 });
+      const fresh = cdrFixture();
+      expect(await store.saveCdrs([older, fresh, newer, fresh], { source: 'reconcile' })).toEqual([
+        'unchanged',
+        'inserted',
+        'updated',
+        'unchanged',
+      ]);
+      expect((await store.getCall(known.SessionId))?.cdr).toEqual(newer);
+      expect(await store.saveCdrs([], { source: 'reconcile' })).toEqual([]);
+    });
+
     it('leaves the record alone when the same CDR arrives again', async () => {
       const cdr = cdrFixture();
       await store.saveCdr(cdr, { source: 'push' });
