@@ -5,6 +5,7 @@
  * server (throughput reference).
  */
 import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   DEFAULT_SDK_APP_ID,
@@ -16,15 +17,18 @@ import { createControlClient, type MockTcccControl } from '@tccc-kit/mock-tccc/t
 import { type Child, firstMessage, spawnNode } from './child.js';
 import { precompiled } from './precompile.js';
 
-/** apps/server: where `dist/`, `bench/` and `node_modules/` are. */
-const SERVER_URL = new URL('../../', import.meta.url);
-export const SERVER_DIR = fileURLToPath(SERVER_URL);
-const path = (relative: string) => fileURLToPath(new URL(relative, SERVER_URL));
-export const BASELINE_ENTRY = path('bench/baseline/server.cjs');
-export const MAIN_ENTRY = path('dist/main.js');
-const MOCK_ENTRY = path('bench/servers/mock-tccc.ts');
-const OUR_BENCH_ENTRY = path('bench/servers/our-server.ts');
-const MINIMAL_ENTRY = path('bench/servers/minimal-server.ts');
+/** apps/bench: `baseline/`, `src/servers/`, and `node_modules/` for the baseline's Express. */
+export const BENCH_DIR = fileURLToPath(new URL('../../', import.meta.url));
+/** apps/server (a workspace dependency of the bench): `dist/main.js` is its real entry point. */
+export const SERVER_DIR = dirname(
+  fileURLToPath(import.meta.resolve('@tccc-kit/server/package.json')),
+);
+export const BASELINE_ENTRY = join(BENCH_DIR, 'baseline/server.cjs');
+export const MAIN_ENTRY = join(SERVER_DIR, 'dist/main.js');
+const entry = (name: string) => fileURLToPath(new URL(`../servers/${name}`, import.meta.url));
+const MOCK_ENTRY = entry('mock-tccc.ts');
+const OUR_BENCH_ENTRY = entry('our-server.ts');
+const MINIMAL_ENTRY = entry('minimal-server.ts');
 
 /** Sign-in password of the demo accounts in every run (random: our server rejects weak ones). */
 export const DEMO_PASSWORD = randomBytes(18).toString('base64url');
@@ -39,7 +43,7 @@ export async function startMock(config: MockTcccConfig): Promise<RunningMock> {
   const child = spawnNode({
     name: 'mock TCCC',
     args: [await precompiled(MOCK_ENTRY), JSON.stringify(config)],
-    cwd: SERVER_DIR,
+    cwd: BENCH_DIR,
     ipc: true,
   });
   const { url } = await firstMessage<{ url: string }>(child);
@@ -51,7 +55,7 @@ export function spawnBaseline(options: { mockUrl: string; seat: string; port: nu
   return spawnNode({
     name: 'baseline (guide Express app)',
     args: [BASELINE_ENTRY],
-    cwd: SERVER_DIR,
+    cwd: BENCH_DIR,
     env: {
       TCCC_SECRET_ID: DEFAULT_SECRET_ID,
       TCCC_SECRET_KEY: DEFAULT_SECRET_KEY,
@@ -114,7 +118,7 @@ async function startBenchEntry(
   const child = spawnNode({
     name,
     args: [await precompiled(entry), JSON.stringify(args)],
-    cwd: SERVER_DIR,
+    cwd: BENCH_DIR,
     ipc: true,
   });
   const { url } = await firstMessage<{ url: string }>(child);

@@ -1,7 +1,7 @@
 /**
  * The bench's knobs, read once from the environment and validated. Defaults keep the whole
  * run at about three minutes on two cores. Set them when running the bench directly
- * (`pnpm --filter @tccc-kit/server bench`); turbo's strict env mode does not pass them on.
+ * (`pnpm --filter @tccc-kit/bench bench`); turbo's strict env mode does not pass them on.
  */
 
 export interface BenchSettings {
@@ -20,7 +20,7 @@ export interface BenchSettings {
   /** Agents asking for a token at shift start, spread evenly over `shiftSpreadMs`. */
   shiftAgents: number;
   shiftSpreadMs: number;
-  /** Where the report goes; `undefined` prints only. */
+  /** Where the report goes, relative to apps/bench; `undefined` prints only. */
   docsPath: string | undefined;
 }
 

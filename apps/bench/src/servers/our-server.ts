@@ -18,11 +18,11 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
+import { createApp } from '@tccc-kit/server/dist/app.js';
+import { createDemoAuthenticator } from '@tccc-kit/server/dist/auth/authenticator.js';
+import { createLogger } from '@tccc-kit/server/dist/log/logger.js';
+import { createRedactor } from '@tccc-kit/server/dist/log/redact.js';
 import { createTokenClient } from '@tccc-kit/tccc-client';
-import { createApp } from '../../dist/app.js';
-import { createDemoAuthenticator } from '../../dist/auth/authenticator.js';
-import { createLogger } from '../../dist/log/logger.js';
-import { createRedactor } from '../../dist/log/redact.js';
 import type { BenchTokenClient } from '../lib/rig.js';
 
 interface Args {

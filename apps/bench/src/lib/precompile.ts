@@ -1,16 +1,16 @@
 /**
- * The bench's TypeScript child entries (`servers/*.ts`), compiled once per run to plain
- * ESM in `bench/dist/` (ignored by git), so that every process under test runs on plain
- * `node` as the baseline does: no tsx loader hooks or source-map support in a measured
- * process. Only the entry file is transpiled; its imports (this app's `dist/`, packages)
- * stay as written, and `bench/dist/` sits at the same depth as `bench/servers/`, so its
- * relative imports still resolve.
+ * The bench's TypeScript child entries (`src/servers/*.ts`), compiled once per run to plain
+ * ESM in `apps/bench/dist/` (ignored by git), so that every process under test runs on
+ * plain `node` as the baseline does: no tsx loader hooks or source-map support in a
+ * measured process. The entry and the bench files it imports by relative path are bundled
+ * into one file; packages (`@tccc-kit/server/dist/...`, the token client, the mock) stay
+ * imports, resolved from apps/bench at run time, so the servers run their built code.
  */
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-const OUT_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
+const OUT_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 const compiled = new Map<string, Promise<string>>();
 
 /** Path of the compiled `.mjs` for a `.ts` entry; compiles it on the first call. */
@@ -24,7 +24,8 @@ export function precompiled(entry: string): Promise<string> {
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      bundle: false,
+      bundle: true,
+      packages: 'external',
       logLevel: 'silent',
     }).then(() => outfile);
     compiled.set(entry, done);

@@ -2,7 +2,7 @@
  * Shift-start burst, measured for real: N concurrent createSdkUrl calls against the
  * standalone mock TCCC on loopback, which enforces TCCC's 20 requests per second.
  *
- *   pnpm --filter @tccc-kit/tccc-client burst [count]      (default 200)
+ *   pnpm --filter @tccc-kit/bench burst [count]      (default 200, once the packages are built)
  *
  * Runs twice: with the client's rate smoothing (the default) and, as a baseline, with
  * smoothing effectively off and no retries, to show what the limiter buys.
@@ -13,7 +13,7 @@ import {
   DEFAULT_SECRET_KEY,
   startMockTcccServer,
 } from '@tccc-kit/mock-tccc';
-import { createTokenClient, TcccApiError, type TokenClientConfig } from '../src/index.js';
+import { createTokenClient, TcccApiError, type TokenClientConfig } from '@tccc-kit/tccc-client';
 
 const count = Number(process.argv[2] ?? 200);
 if (!Number.isInteger(count) || count < 1) {

@@ -4,12 +4,12 @@
  * the table and rewrites docs/benchmarks.md. Targets are reported, never enforced.
  *
  * Run it through turbo (`pnpm bench` at the root builds what it needs first), or
- * `pnpm --filter @tccc-kit/server bench` once everything is built.
+ * `pnpm --filter @tccc-kit/bench bench` once everything is built.
  */
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { textTable } from './lib/markdown.js';
-import { SERVER_DIR, startMock } from './lib/rig.js';
+import { BENCH_DIR, startMock } from './lib/rig.js';
 import { measureBrowser } from './phases/browser.js';
 import { measureColdStart } from './phases/cold-start.js';
 import { measureShiftStart } from './phases/shift-start.js';
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     missed.length === 0 ? 'Every target was met.\n' : `Targets not met: ${missed.join('; ')}.\n`,
   );
   if (settings.docsPath) {
-    const path = resolve(SERVER_DIR, settings.docsPath);
+    const path = resolve(BENCH_DIR, settings.docsPath);
     await writeFile(path, benchmarksDocument(results, machine));
     process.stdout.write(`Wrote ${path}\n`);
   }

@@ -1,6 +1,6 @@
 /**
  * Cold start: from spawning the process to the first successful token. Each server is
- * started from its real entry file (`node bench/baseline/server.cjs`, `node dist/main.js`)
+ * started from its real entry file (`node baseline/server.cjs`, the server's `node dist/main.js`)
  * on a port picked beforehand, and polled every 10 ms until a token comes back. Ours has to
  * sign in first (its token route needs a session), and that is counted. Runs alternate
  * between the two servers; the median is reported.
