@@ -36,7 +36,8 @@ test('under StrictMode, Connect goes connecting then ready, and events reach use
   openReactPage,
   mockTccc,
 }) => {
-  await mockTccc.control.addFault({ target: 'sdk.login', kind: 'delay', ms: 1000, times: 1 });
+  // Long enough for the test to see `connecting`, even on a loaded machine.
+  await mockTccc.control.addFault({ target: 'sdk.login', kind: 'delay', ms: 3000, times: 1 });
   const page = await openReactPage({ strict: true });
   await expect(status(page)).toHaveText('idle');
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
