@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { body, json, newMock, signIn } from '../../test/sdk-host-helpers.js';
+import { body, controlHeaders, json, newMock, signIn } from '../../test/sdk-host-helpers.js';
 import type { MockTccc } from '../mock.js';
 
 let mock: MockTccc;
@@ -8,8 +8,13 @@ beforeEach(() => {
 });
 afterEach(() => mock.reset());
 
+/** SDK routes with the seat's credential; control routes with the control token. */
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  mock.app.request(path, json(body, headers));
+  mock.app.request(
+    path,
+    json(body, path.startsWith('/__tccc/') ? { ...controlHeaders(mock), ...headers } : headers),
+  );
+const get = (path: string) => mock.app.request(path, { headers: controlHeaders(mock) });
 
 describe('inbound calls', () => {
   it('offers a call to a signed-in seat: callIn, accept → userAccessed, customer hangs up', async () => {
@@ -55,7 +60,7 @@ describe('inbound calls', () => {
     await seat.events.until('callIn');
     mock.advanceTime(21_000);
     expect(await seat.events.next()).toEqual({ event: 'autoTransfer', data: { sessionId } });
-    const calls = await body(await mock.app.request('/__tccc/calls'));
+    const calls = await body(await get('/__tccc/calls'));
     expect(calls.calls[0]).toMatchObject({ sessionId, state: 'ended', closeBy: 'autoTransfer' });
   });
 
@@ -195,7 +200,7 @@ describe('call actions', () => {
 describe('control listings', () => {
   it('lists sessions without their credentials', async () => {
     const seat = await signIn(mock);
-    const answer = await body(await mock.app.request('/__tccc/sessions'));
+    const answer = await body(await get('/__tccc/sessions'));
     expect(answer.sessions).toEqual([
       expect.objectContaining({ seatUserId: 'agent@example.com', connected: true, status: 'free' }),
     ]);
