@@ -218,3 +218,37 @@ describe('control listings', () => {
     expect((await post(`/__tccc/calls/${sessionId}/end`, {})).status).toBe(409);
   });
 });
+
+describe('seat status, one per seat on its staff record', () => {
+  it('is offline until a login, free after it, and offline again when the last page logs out', async () => {
+    const staff = () => mock.store.staff.get(1400000000, 'agent@example.com')?.status;
+    expect(staff()).toBe('offline');
+    const seat = await signIn(mock);
+    expect(staff()).toBe('free');
+    await mock.app.request('/sdk/session', { method: 'DELETE', headers: seat.auth });
+    expect(staff()).toBe('offline');
+  });
+
+  it('a newer login takes over: the older session ends, and the seat is free again', async () => {
+    const first = await signIn(mock);
+    await post('/sdk/agent/status', { status: 'notReady' }, first.auth);
+    expect((await first.events.until('statusChanged')).data).toEqual({ status: 'notReady' });
+    const second = await signIn(mock);
+    await expect(first.events.next()).rejects.toThrow('the event stream ended');
+    const stale = await post('/sdk/agent/status', { status: 'rest' }, first.auth);
+    expect(stale.status).toBe(401);
+    const sessions = await body(await get('/__tccc/sessions'));
+    expect(sessions.sessions).toEqual([
+      expect.objectContaining({ status: 'free', connected: true }),
+    ]);
+    expect(mock.store.staff.get(1400000000, 'agent@example.com')?.status).toBe('free');
+    await second.events.cancel();
+  });
+
+  it('a login does not make a seat in a call free', async () => {
+    const first = await signIn(mock);
+    await post('/sdk/calls/outbound', { phoneNumber: '13800000001' }, first.auth);
+    await signIn(mock);
+    expect(mock.store.staff.get(1400000000, 'agent@example.com')?.status).toBe('busy');
+  });
+});

@@ -56,15 +56,20 @@ export class SdkRuntime {
 
   login(token: string | undefined): SdkSession {
     const grant = loginWithToken(this.ctx, token);
+    // One live SDK session per seat: a newer login takes over, the older page's session ends
+    // (its event stream closes, its credential stops working) [unconfirmed]. Its calls stay.
+    for (const older of this.#store.sessions.ofSeat(grant.sdkAppId, grant.seatUserId)) {
+      this.#store.sessions.end(older);
+    }
     const session = this.#store.sessions.create({
       id: this.ctx.newId(),
       seatUserId: grant.seatUserId,
       sdkAppId: grant.sdkAppId,
       now: this.ctx.clock.now(),
     });
-    if (this.statusOf(session) === 'offline') {
-      this.#store.staff.setStatus(session.sdkAppId, session.seatUserId, 'free');
-    }
+    // A login brings the seat online as free ([unconfirmed]), also after an earlier page's
+    // Agent.offline() (notReady) or a break; a seat in a call stays busy.
+    if (this.#seatCalls(session).length === 0) this.#changeStatus(session, 'free');
     return session;
   }
 
