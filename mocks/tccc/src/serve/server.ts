@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
 import { createMockTccc, type MockTccc, type MockTcccOptions } from '../mock.js';
 import { answerClientErrors } from './client-error.js';
+import { lingerOnClose } from './linger.js';
 
 export interface MockTcccServerOptions extends MockTcccOptions {
   /** 0 (the default) picks a free port. */
@@ -55,6 +56,8 @@ export async function startMockTcccServer(
     },
   }) as Server;
   answerClientErrors(server);
+  // Answers that go out before the request body was read (a body over a cap) reach the client.
+  lingerOnClose(server);
 
   await new Promise<void>((resolve, reject) => {
     if (server.listening) return resolve();
