@@ -9,7 +9,7 @@ if (existsSync(cli)) {
   await import(cli.href);
 } else {
   process.stderr.write(
-    'mock-tccc: the package is not built yet (dist/serve/cli.js is missing). Build it with `pnpm --filter @tccc-kit/mock-tccc... build` (or `pnpm build` at the repository root), then run mock-tccc again.\n',
+    'mock-tccc: the package is not built yet (dist/serve/cli.js is missing). Build it and what it needs with `pnpm turbo run build --filter=@tccc-kit/mock-tccc...` (or `pnpm build`) at the repository root, then run mock-tccc again.\n',
   );
   process.exitCode = 1;
 }

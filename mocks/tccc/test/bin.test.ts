@@ -35,7 +35,7 @@ describe('bin/mock-tccc.js', () => {
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toContain('not built yet');
-    expect(stderr).toContain('pnpm --filter @tccc-kit/mock-tccc... build');
+    expect(stderr).toContain('pnpm turbo run build --filter=@tccc-kit/mock-tccc...');
     expect(stderr).not.toMatch(/\n\s+at /); // a sentence, not a stack trace
   });
 
