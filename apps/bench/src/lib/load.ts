@@ -18,6 +18,11 @@ export interface LoadResult {
   ok: number;
   /** Non-2xx answers, connection errors and timeouts, or rejected calls. */
   failed: number;
+  /**
+   * CPU time (user + system, µs) the server process spent during the run, from its own
+   * counters (lib/cpu.ts); only for the servers that report it (ours, the minimal server).
+   */
+  serverCpuMicros?: number;
 }
 
 export interface LoadShape {

@@ -18,6 +18,8 @@
  */
 import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
 import { Client } from 'tencentcloud-sdk-nodejs/tencentcloud/services/ccc/v20200210/ccc_client.js';
+import type { Child } from '../lib/child.js';
+import { withServerCpu } from '../lib/cpu.js';
 import { type LoadResult, type LoadShape, loadCalls, loadHttp } from '../lib/load.js';
 import { freePort, pollUntil } from '../lib/net.js';
 import {
@@ -92,7 +94,7 @@ export async function measureThroughput(
     try {
       const minimalServer = await startMinimalServer({ mockUrl: mock.url, seat: THROUGHPUT_SEAT });
       try {
-        const runners = await loadRunners(mock, baselineUrl, ourServer.url, minimalServer.url);
+        const runners = await loadRunners(mock, baselineUrl, ourServer, minimalServer);
         return await measureRounds(runners, mock, settings, progress);
       } finally {
         await minimalServer.child.stop();
@@ -105,14 +107,17 @@ export async function measureThroughput(
   }
 }
 
-/** One load generator per side; ours signs in first (its route needs a session). */
+/**
+ * One load generator per side; ours signs in first (its route needs a session). Ours and
+ * the minimal server also report the CPU time their process spent during each run.
+ */
 async function loadRunners(
   mock: RunningMock,
   baselineUrl: string,
-  ourUrl: string,
-  minimalUrl: string,
+  ourServer: { url: string; child: Child },
+  minimalServer: { url: string; child: Child },
 ): Promise<Record<Side, Runner>> {
-  const cookie = await signIn(ourUrl, THROUGHPUT_SEAT, DEMO_PASSWORD);
+  const cookie = await signIn(ourServer.url, THROUGHPUT_SEAT, DEMO_PASSWORD);
   const client = new Client({
     credential: { secretId: DEFAULT_SECRET_ID, secretKey: DEFAULT_SECRET_KEY },
     profile: { httpProfile: { endpoint: new URL(mock.url).host, protocol: 'http://' } },
@@ -125,12 +130,12 @@ async function loadRunners(
     headers,
   });
   const baseline = post(`${baselineUrl}/loginTCCC`);
-  const ours = post(`${ourUrl}/api/tccc/sdk-url`, { cookie });
-  const minimal = post(`${minimalUrl}/api/tccc/sdk-url`);
+  const ours = post(`${ourServer.url}/api/tccc/sdk-url`, { cookie });
+  const minimal = post(`${minimalServer.url}/api/tccc/sdk-url`);
   return {
     baseline: (shape) => loadHttp(baseline, shape),
-    ours: (shape) => loadHttp(ours, shape),
-    minimal: (shape) => loadHttp(minimal, shape),
+    ours: (shape) => withServerCpu(ourServer.child, () => loadHttp(ours, shape)),
+    minimal: (shape) => withServerCpu(minimalServer.child, () => loadHttp(minimal, shape)),
     floor: (shape) => loadCalls(call, shape),
   };
 }

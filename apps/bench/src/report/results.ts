@@ -19,6 +19,9 @@ export interface BenchResults {
 
 export const formatMs = (ms: number): string =>
   Number.isNaN(ms) ? 'n/a' : ms < 100 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
+/** CPU time per request, in µs. */
+export const formatMicros = (us: number): string =>
+  Number.isNaN(us) ? 'n/a' : `${Math.round(us)} µs`;
 export const formatSeconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 export const formatRps = (rps: number): string => `${Math.round(rps)} req/s`;
 export const formatBytes = (bytes: number): string => `${bytes} B`;

@@ -7,15 +7,26 @@ import { LOADER_BUDGET_BYTES } from '../phases/sizes.js';
 import {
   type BenchResults,
   formatBytes,
+  formatMicros,
   formatMs,
   formatRatio,
   formatRps,
   formatSeconds,
 } from './results.js';
-import { summariseThroughput, TCCC_TOKENS_PER_SECOND } from './throughput-summary.js';
+import {
+  type ConcurrencySummary,
+  summariseThroughput,
+  TCCC_TOKENS_PER_SECOND,
+} from './throughput-summary.js';
 
-/** Most a server's p50 under load may be, as a multiple of the floor's. */
-export const FLOOR_P50_TARGET = 1.5;
+/**
+ * Most our p50 may be at one connection, as a multiple of the minimal server's (node:http
+ * and the same token client): what our HTTP stack may add per request, judged where the CPU
+ * is not saturated. It replaces "within 1.5x of the floor", which priced the machine's
+ * cores as much as our server: on 2 cores, one more process and one more HTTP exchange
+ * alone cost the floor ratio 1.25x to 1.5x.
+ */
+export const MINIMAL_P50_TARGET = 1.25;
 /** Most the shift start may take, as a multiple of its floor (agents / 20 per second). */
 export const SHIFT_START_TARGET = 1.2;
 
@@ -39,6 +50,32 @@ export const rowCells = (row: Row): string[] => [
   row.target,
   row.met === undefined ? '-' : row.met ? 'yes' : 'NO',
 ];
+
+/**
+ * The floor (SDK calls straight to the mock) as information: what any server pays per token
+ * plus, on a small machine, the CPU of one more process.
+ */
+function floorRows(summary: ConcurrencySummary, concurrency: string): Row[] {
+  const floor = `floor ${formatMs(summary.sides.floor.p50.median)}`;
+  return [
+    {
+      measure: `Token p50 vs floor, ${concurrency}`,
+      ours: formatMs(summary.sides.ours.p50.median),
+      baseline: floor,
+      ratio: formatRatio(summary.p50VsFloor.median, 'floor'),
+      target: '-',
+      met: undefined,
+    },
+    {
+      measure: `Minimal server p50 vs floor, ${concurrency}`,
+      ours: `minimal ${formatMs(summary.sides.minimal.p50.median)}`,
+      baseline: floor,
+      ratio: formatRatio(summary.minimalVsFloor.median, 'floor'),
+      target: '-',
+      met: undefined,
+    },
+  ];
+}
 
 export function buildRows(results: BenchResults): Row[] {
   const { coldStart, shiftStart: shift, sizes, browser, settings } = results;
@@ -72,18 +109,26 @@ export function buildRows(results: BenchResults): Row[] {
       met: undefined,
     },
     {
-      measure: `Token p50 vs floor, ${conns}`,
-      ours: formatMs(loaded.sides.ours.p50.median),
-      baseline: `floor ${formatMs(loaded.sides.floor.p50.median)}`,
-      ratio: formatRatio(loaded.p50VsFloor.median, 'floor'),
-      target: `<= ${FLOOR_P50_TARGET}x floor`,
-      met: loaded.p50VsFloor.median <= FLOOR_P50_TARGET,
+      measure: 'Token p50 vs minimal server, 1 connection',
+      ours: formatMs(single.sides.ours.p50.median),
+      baseline: `minimal ${formatMs(single.sides.minimal.p50.median)}`,
+      ratio: formatRatio(single.oursVsMinimal.median, 'minimal'),
+      target: `<= ${MINIMAL_P50_TARGET}x minimal`,
+      met: single.oursVsMinimal.median <= MINIMAL_P50_TARGET,
     },
     {
-      measure: `Minimal server p50 vs floor, ${conns}`,
-      ours: `minimal ${formatMs(loaded.sides.minimal.p50.median)}`,
-      baseline: `floor ${formatMs(loaded.sides.floor.p50.median)}`,
-      ratio: formatRatio(loaded.minimalVsFloor.median, 'floor'),
+      measure: 'Token CPU per request, 1 connection',
+      ours: formatMicros(single.sides.ours.cpuPerRequest.median),
+      baseline: `minimal ${formatMicros(single.sides.minimal.cpuPerRequest.median)}`,
+      ratio: formatRatio(single.cpuOursVsMinimal.median, 'minimal'),
+      target: '-',
+      met: undefined,
+    },
+    {
+      measure: `Token CPU per request, ${conns}`,
+      ours: formatMicros(loaded.sides.ours.cpuPerRequest.median),
+      baseline: `minimal ${formatMicros(loaded.sides.minimal.cpuPerRequest.median)}`,
+      ratio: formatRatio(loaded.cpuOursVsMinimal.median, 'minimal'),
       target: '-',
       met: undefined,
     },
@@ -103,14 +148,8 @@ export function buildRows(results: BenchResults): Row[] {
       target: '-',
       met: undefined,
     },
-    {
-      measure: 'Token p50 vs floor, 1 connection',
-      ours: formatMs(single.sides.ours.p50.median),
-      baseline: `floor ${formatMs(single.sides.floor.p50.median)}`,
-      ratio: formatRatio(single.p50VsFloor.median, 'floor'),
-      target: `<= ${FLOOR_P50_TARGET}x floor`,
-      met: single.p50VsFloor.median <= FLOOR_P50_TARGET,
-    },
+    ...floorRows(single, '1 connection'),
+    ...floorRows(loaded, conns),
     {
       measure: `Cold start to first token (median of ${settings.coldStartRuns})`,
       ours: formatMs(coldStart.ours),

@@ -15,6 +15,8 @@ export interface SideSummary {
   rps: Spread;
   p50: Spread;
   p99: Spread;
+  /** Server CPU µs per token request (ours and the minimal server; NaN for the others). */
+  cpuPerRequest: Spread;
   /** Summed over the rounds. */
   failed: number;
 }
@@ -31,6 +33,8 @@ export interface ConcurrencySummary {
   minimalVsFloor: Spread;
   /** ours p50 / minimal server p50, per round: the price of our HTTP stack. */
   oursVsMinimal: Spread;
+  /** ours CPU per request / minimal server CPU per request, per round. */
+  cpuOursVsMinimal: Spread;
   /** floor rps / ours rps, per round: above 1, the mock keeps up with our server. */
   mockOverOurs: Spread;
 }
@@ -41,6 +45,13 @@ export interface ThroughputSummary {
   single: ConcurrencySummary;
 }
 
+/** Server CPU µs per successful token request in one run; NaN when the side has no server. */
+export function cpuPerRequest(run: LoadResult): number {
+  return run.serverCpuMicros === undefined || run.ok === 0
+    ? Number.NaN
+    : run.serverCpuMicros / run.ok;
+}
+
 function summariseConcurrency(runsPerRound: readonly SideRuns[]): ConcurrencySummary {
   const side = (name: Side): SideSummary => {
     const runs = runsPerRound.map((round) => round[name]);
@@ -49,6 +60,7 @@ function summariseConcurrency(runsPerRound: readonly SideRuns[]): ConcurrencySum
       rps: of((run) => run.rps),
       p50: of((run) => run.p50),
       p99: of((run) => run.p99),
+      cpuPerRequest: of(cpuPerRequest),
       failed: runs.reduce((sum, run) => sum + run.failed, 0),
     };
   };
@@ -66,6 +78,7 @@ function summariseConcurrency(runsPerRound: readonly SideRuns[]): ConcurrencySum
     p50VsFloor: ratio((t) => t.ours.p50 / t.floor.p50),
     minimalVsFloor: ratio((t) => t.minimal.p50 / t.floor.p50),
     oursVsMinimal: ratio((t) => t.ours.p50 / t.minimal.p50),
+    cpuOursVsMinimal: ratio((t) => cpuPerRequest(t.ours) / cpuPerRequest(t.minimal)),
     mockOverOurs: ratio((t) => t.floor.rps / t.ours.rps),
   };
 }

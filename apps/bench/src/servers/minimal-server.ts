@@ -11,7 +11,7 @@
  *
  * argv[2]: JSON {mockUrl, seat, tokenClient}: every SDK URL is for `seat`; `tokenClient` is
  * lib/rig.ts's BENCH_TOKEN_CLIENT, the same as our bench server's. Listens on 127.0.0.1,
- * port 0; reports `{ url }` over IPC.
+ * port 0; reports `{ url }` over IPC, then answers the bench's CPU samples (cpu-probe.ts).
  * `POST /api/tccc/sdk-url` answers `200 {sdkUrl, expiresAt}` (502 on a TCCC failure);
  * anything else 404.
  */
@@ -19,6 +19,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createTokenClient } from '@tccc-kit/tccc-client';
 import type { BenchTokenClient } from '../lib/rig.js';
+import { answerCpuSamples } from './cpu-probe.js';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as {
   mockUrl: string;
@@ -53,6 +54,7 @@ server.listen(0, '127.0.0.1', () => {
   const { port } = server.address() as AddressInfo;
   process.send?.({ url: `http://127.0.0.1:${port}` });
 });
+answerCpuSamples();
 process.once('SIGTERM', () => {
   server.close(() => process.exit(0));
   server.closeAllConnections();

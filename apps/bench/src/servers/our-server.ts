@@ -10,8 +10,8 @@
  * The cold-start and shift-start runs use the real entry point, `node dist/main.js`.
  *
  * argv[2]: JSON {mockUrl, accounts, password, tokenClient} (tokenClient: lib/rig.ts's
- * BENCH_TOKEN_CLIENT). Listens on 127.0.0.1, port 0; reports `{ url }`
- * over IPC.
+ * BENCH_TOKEN_CLIENT). Listens on 127.0.0.1, port 0; reports `{ url }` over IPC, then
+ * answers the bench's CPU samples (cpu-probe.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -24,6 +24,7 @@ import { createLogger } from '@tccc-kit/server/dist/log/logger.js';
 import { createRedactor } from '@tccc-kit/server/dist/log/redact.js';
 import { createTokenClient } from '@tccc-kit/tccc-client';
 import type { BenchTokenClient } from '../lib/rig.js';
+import { answerCpuSamples } from './cpu-probe.js';
 
 interface Args {
   mockUrl: string;
@@ -59,6 +60,7 @@ server.once('listening', () => {
   const { port } = server.address() as AddressInfo;
   process.send?.({ url: `http://127.0.0.1:${port}` });
 });
+answerCpuSamples();
 process.once('SIGTERM', () => {
   server.close(() => process.exit(0));
   server.closeAllConnections();
