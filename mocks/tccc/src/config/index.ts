@@ -13,13 +13,8 @@ import type { MockSeed } from '../state/store.js';
 import { type MockAppConfig, type ReadApp, readAccounts, readApps } from './directory.js';
 import { DEFAULT_LIMITS, type MockLimits, readControlToken, readLimits } from './limits.js';
 import { checkKeys, isRecord, type Problems } from './read.js';
-import {
-  completeStaff,
-  type MockSkillGroupConfig,
-  type MockStaffConfig,
-  readSkillGroups,
-  readStaff,
-} from './staff.js';
+import { type MockSkillGroupConfig, readSkillGroups } from './skill-groups.js';
+import { completeStaff, type MockStaffConfig, readStaff } from './staff.js';
 
 export type { MockAccount } from '../state/directory.js';
 export { DEFAULT_LIMITS, type MockLimits } from './limits.js';

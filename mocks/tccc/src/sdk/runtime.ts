@@ -19,8 +19,10 @@ import {
 } from '../state/calls.js';
 import { type SdkSession, type SessionView, sessionView } from '../state/sessions.js';
 import type { StaffStatus } from '../state/staff.js';
+import { sessionOfBearer } from './auth.js';
 import { SdkError } from './errors.js';
 import { defaultNumbers, outboundOutcome, timings } from './outcomes.js';
+import { changeStatus, liveSessionOf, type SeatRef, seatCalls, statusOf } from './seats.js';
 import { loginWithToken } from './tokens.js';
 
 export interface InboundCallRequest {
@@ -69,29 +71,13 @@ export class SdkRuntime {
     });
     // A login brings the seat online as free ([unconfirmed]), also after an earlier page's
     // Agent.offline() (notReady) or a break; a seat in a call stays busy.
-    if (this.#seatCalls(session).length === 0) this.#changeStatus(session, 'free');
+    if (seatCalls(this.#store, session).length === 0) changeStatus(this.#store, session, 'free');
     return session;
   }
 
   /** The session of an `Authorization: Bearer <credential>` header, or a 401 SdkError. */
   authenticate(authorization: string | undefined): SdkSession {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-    if (!match?.[1]) {
-      throw new SdkError(
-        401,
-        'SessionInvalid',
-        'Missing "Authorization: Bearer <credential>" header; log in with POST /sdk/session first.',
-      );
-    }
-    const session = this.#store.sessions.byCredential(match[1]);
-    if (!session) {
-      throw new SdkError(
-        401,
-        'SessionInvalid',
-        'The SDK session is unknown or has ended (the mock may have been reset); load the SDK again with a fresh SDK URL.',
-      );
-    }
-    return session;
+    return sessionOfBearer(this.#store, authorization);
   }
 
   logout(session: SdkSession): void {
@@ -103,8 +89,8 @@ export class SdkRuntime {
   }
 
   /** The seat's status, from its staff record. */
-  statusOf(session: { sdkAppId: number; seatUserId: string }): StaffStatus {
-    return this.#store.staff.get(session.sdkAppId, session.seatUserId)?.status ?? 'offline';
+  statusOf(seat: SeatRef): StaffStatus {
+    return statusOf(this.#store, seat);
   }
 
   /** The seat's status as the SDK protocol names it (a logged-in seat is never offline). */
@@ -114,7 +100,7 @@ export class SdkRuntime {
   }
 
   setStatus(session: SdkSession, request: SetStatusRequest): WireAgentStatus {
-    const active = this.#seatCalls(session)[0];
+    const active = seatCalls(this.#store, session)[0];
     if (active) {
       throw new SdkError(
         409,
@@ -123,12 +109,12 @@ export class SdkRuntime {
       );
     }
     const next: WireAgentStatus = request.status === 'stopNotReady' ? 'free' : request.status;
-    this.#changeStatus(session, next, request.restReason);
+    changeStatus(this.#store, session, next, request.restReason);
     return next;
   }
 
   startOutbound(session: SdkSession, request: OutboundCallRequest): OutboundCallResponse {
-    const active = this.#seatCalls(session)[0];
+    const active = seatCalls(this.#store, session)[0];
     if (active) {
       throw new SdkError(
         409,
@@ -171,7 +157,7 @@ export class SdkRuntime {
   }
 
   offerInbound(request: InboundCallRequest): { sessionId: string; call: CallView } {
-    const session = this.#liveSessionOf(request.seatUserId);
+    const session = liveSessionOf(this.#store, request.seatUserId);
     if (!session) {
       throw new SdkError(
         409,
@@ -180,7 +166,7 @@ export class SdkRuntime {
       );
     }
     const status = this.statusOf(session);
-    if (status !== 'free' || this.#seatCalls(session).length > 0) {
+    if (status !== 'free' || seatCalls(this.#store, session).length > 0) {
       throw new SdkError(
         409,
         'SeatBusy',
@@ -319,23 +305,6 @@ export class SdkRuntime {
     return call;
   }
 
-  /** Calls in progress on the seat, whichever of its pages placed them. */
-  #seatCalls(seat: { sdkAppId: number; seatUserId: string }): CallRecord[] {
-    return this.#store.calls
-      .active()
-      .filter((call) => call.sdkAppId === seat.sdkAppId && call.seatUserId === seat.seatUserId);
-  }
-
-  /** The newest session of a seat that has a live event stream, in any app. */
-  #liveSessionOf(seatUserId: string): SdkSession | undefined {
-    let newest: SdkSession | undefined;
-    for (const session of this.#store.sessions.list()) {
-      if (session.seatUserId !== seatUserId || session.sinks.size === 0) continue;
-      if (!newest || session.createdAt >= newest.createdAt) newest = session;
-    }
-    return newest;
-  }
-
   #conflict(call: CallRecord, action: CallAction, needs: string): SdkError {
     return new SdkError(
       409,
@@ -349,7 +318,7 @@ export class SdkRuntime {
     const status = this.statusOf(call);
     if (status === 'busy' || status === 'offline') return;
     call.statusBeforeCall = status;
-    this.#changeStatus(call, 'busy');
+    changeStatus(this.#store, call, 'busy');
   }
 
   #end(call: CallRecord, closeBy: CloseBy): void {
@@ -365,28 +334,14 @@ export class SdkRuntime {
     this.#store.calls.markEnded(call, this.ctx.clock.now(), closeBy);
     this.#pushToCall(call, event);
     const before = call.statusBeforeCall;
-    if (before && this.statusOf(call) === 'busy' && this.#seatCalls(call).length === 0) {
-      this.#changeStatus(call, before);
+    if (before && this.statusOf(call) === 'busy' && seatCalls(this.#store, call).length === 0) {
+      changeStatus(this.#store, call, before);
     }
   }
 
   #pushToCall(call: CallRecord, event: ServerEvent): void {
     const session = this.#store.sessions.get(call.sdkSessionId);
     if (session) this.#store.sessions.push(session, event);
-  }
-
-  /** Set the seat's status and tell every page of the seat. */
-  #changeStatus(
-    seat: { sdkAppId: number; seatUserId: string },
-    status: WireAgentStatus,
-    restReason?: string,
-  ): void {
-    const before = this.statusOf(seat);
-    this.#store.staff.setStatus(seat.sdkAppId, seat.seatUserId, status, restReason);
-    if (before === status) return;
-    for (const session of this.#store.sessions.ofSeat(seat.sdkAppId, seat.seatUserId)) {
-      this.#store.sessions.push(session, { name: 'statusChanged', payload: { status } });
-    }
   }
 
   #scheduleSweep(): void {
