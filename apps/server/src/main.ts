@@ -110,6 +110,7 @@ async function main(): Promise<void> {
       config.cspSdkSources ?? (mock ? withWebSocketTwin(mock.url) : REAL_TCCC_DEFAULT_SOURCES),
     webDistDir,
     publicOrigin: config.publicOrigin,
+    trustedProxies: config.trustedProxies,
     sdkUrlRateLimitPerMinute: config.sdkUrlRateLimitPerMinute,
   });
 
