@@ -171,7 +171,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.onError((error, c) => {
     const requestIdValue = c.get('requestId');
     if (error instanceof ProblemError) {
-      if (error.problem.status >= 500) {
+      // A 503 from /readyz is the probe's expected answer while not ready, not a failure.
+      if (error.problem.status >= 500 && error.problem.code !== 'not_ready') {
         deps.logger.error(
           { requestId: requestIdValue, code: error.problem.code, err: error.cause ?? error },
           error.problem.title,

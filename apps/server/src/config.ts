@@ -61,6 +61,9 @@ export interface Config {
   sdkUrlRateLimitPerMinute: number;
   /** Where the built web app lives; `undefined` = resolve @tccc-kit/web's dist. */
   webDist: string | undefined;
+  /** After SIGTERM, how long to keep serving with /readyz at 503 before draining. */
+  shutdownDelayMs: number;
+  /** The whole shutdown budget, from the signal to the exit. */
   shutdownTimeoutMs: number;
 }
 
@@ -200,8 +203,15 @@ export function loadConfig(env: Env): Config {
     logLevel,
     sdkUrlRateLimitPerMinute: integer('SDK_URL_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000),
     webDist: read('WEB_DIST'),
+    shutdownDelayMs: integer('SHUTDOWN_DELAY_MS', 0, 0, 600_000),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
+  if (config.shutdownDelayMs >= config.shutdownTimeoutMs && config.shutdownDelayMs > 0) {
+    fail(
+      'SHUTDOWN_DELAY_MS',
+      `must be less than SHUTDOWN_TIMEOUT_MS (${config.shutdownTimeoutMs}), which counts from the signal and must leave time to drain`,
+    );
+  }
   if (issues.length > 0) throw new ConfigError(issues);
   return config;
 }

@@ -1,13 +1,12 @@
 /**
- * Reliability-suite wiring: an app listening on a real loopback socket (port 0), with
- * malformed HTTP answered as in production (src/http/client-error.ts). Requests that fetch
- * refuses to send (CRLF in header values, unnormalised paths such as `/../`, invalid bytes)
- * go through the mock's raw HTTP/1.1 client, re-exported here.
+ * Reliability-suite wiring: an app listening on a real loopback socket (port 0) through
+ * the production Node server (src/http/node-server.ts: malformed HTTP answered as
+ * problem+json, bodies drained, connections tracked). Requests that fetch refuses to send
+ * (CRLF in header values, unnormalised paths such as `/../`, invalid bytes) go through the
+ * mock's raw HTTP/1.1 client, re-exported here.
  */
-import { request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { answerClientErrors } from '../../src/http/client-error.js';
+import { request as httpRequest } from 'node:http';
+import { createNodeServer, listenOn } from '../../src/http/node-server.js';
 
 export interface Listening {
   /** e.g. http://127.0.0.1:41234 */
@@ -16,15 +15,11 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export async function listen(fetch: (request: Request) => Response | Promise<Response>) {
-  const server = serve({ fetch, hostname: '127.0.0.1', port: 0 }) as Server;
-  answerClientErrors(server);
-  await new Promise<void>((resolve, reject) => {
-    if (server.listening) return resolve();
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
+export async function listen(
+  fetch: (request: Request, env: unknown) => Response | Promise<Response>,
+) {
+  const { server } = createNodeServer(fetch);
+  const port = await listenOn(server, 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,
     port,
