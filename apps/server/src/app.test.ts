@@ -366,4 +366,24 @@ describe('health', () => {
     const body = await problemOf(await app.request(`${ORIGIN}/readyz`));
     expect([body.status, body.code, body.detail]).toEqual([503, 'not_ready', reason]);
   });
+
+  it('GET /readyz carries the readiness details either way, and a 503 there logs no error', async () => {
+    let reason: string | undefined;
+    const { app, logLines } = buildApp({
+      readiness: {
+        check: async () => reason,
+        details: () => ({ tccc: reason ? 'unreachable' : 'reachable' }),
+      },
+    });
+    expect(await (await app.request(`${ORIGIN}/readyz`)).json()).toEqual({
+      status: 'ready',
+      tccc: 'reachable',
+    });
+    reason = 'TCCC did not answer.';
+    expect(await problemOf(await app.request(`${ORIGIN}/readyz`))).toMatchObject({
+      code: 'not_ready',
+      tccc: 'unreachable',
+    });
+    expect(logLines.filter((line) => JSON.parse(line).level === 'error')).toEqual([]);
+  });
 });

@@ -172,6 +172,16 @@ describe('loadConfig', () => {
     expect(error.issues[0]?.problem).toContain('"*"');
   });
 
+  it('reads SHUTDOWN_DELAY_MS, which must leave time to drain within SHUTDOWN_TIMEOUT_MS', () => {
+    expect(loadConfig({}).shutdownDelayMs).toBe(0);
+    expect(loadConfig({ SHUTDOWN_DELAY_MS: '5000' }).shutdownDelayMs).toBe(5_000);
+    const error = issuesOf({ SHUTDOWN_DELAY_MS: '10000', SHUTDOWN_TIMEOUT_MS: '10000' });
+    expect(error.issues[0]).toEqual({
+      variable: 'SHUTDOWN_DELAY_MS',
+      problem: expect.stringContaining('must be less than SHUTDOWN_TIMEOUT_MS (10000)'),
+    });
+  });
+
   it('keeps the embedded mock settings out of cloud mode', () => {
     expect(issuesOf({ ...CLOUD, TCCC_MOCK_PORT: '4000' }).issues[0]?.variable).toBe(
       'TCCC_MOCK_PORT',

@@ -63,7 +63,7 @@ export function adviceFor(refusal: Refusal): string {
     case 'headers_too_large':
       return `The request line and headers exceed ${refusal.maxHeaderBytes} bytes. Send fewer or shorter headers (often: clear old cookies for this site).`;
     case 'chunk_extensions_too_large':
-      return 'The chunk extensions of the chunked body are too large. Send the body without chunk extensions.';
+      return 'The chunk extensions in the body are too long. Send the body without chunk extensions.';
     case 'request_timeout':
       return 'The request did not arrive in full in time. Send the headers and body without pausing.';
     case 'malformed_request':

@@ -6,6 +6,7 @@
  * mock's raw HTTP/1.1 client, re-exported here.
  */
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { createNodeServer, listenOn } from '../../src/http/node-server.js';
 
 export interface Listening {
@@ -70,4 +71,51 @@ export function requestFrom(
     request.setTimeout(10_000, () => request.destroy(new Error(`no answer from ${url}`)));
     request.end(init.body);
   });
+}
+
+/**
+ * A client that writes its request head and whole body before reading anything (as many
+ * upload clients do), in 64 KB pieces `pauseMs` apart (a slow upload), then reads until the server closes or `idleMs` passes without
+ * bytes. Returns every byte received and the socket errors seen (EPIPE, ECONNRESET).
+ */
+export async function uploadThenRead(
+  port: number,
+  head: string,
+  body: Buffer,
+  options: { idleMs?: number; pauseMs?: number } = {},
+): Promise<{ received: string; errors: string[] }> {
+  const socket = connect({ host: '127.0.0.1', port });
+  socket.pause();
+  const errors: string[] = [];
+  let received = '';
+  socket.on('error', (error: NodeJS.ErrnoException) => errors.push(error.code ?? error.message));
+  socket.on('data', (chunk: Buffer) => {
+    received += chunk.toString('latin1');
+  });
+  const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
+  socket.write(head);
+  for (let at = 0; at < body.length && !socket.destroyed; at += 65_536) {
+    if (!socket.write(body.subarray(at, at + 65_536))) {
+      await Promise.race([new Promise((resolve) => socket.once('drain', resolve)), closed]);
+    }
+    if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
+  }
+  socket.resume();
+  let idle: NodeJS.Timeout | undefined;
+  const quiet = new Promise<void>((resolve) => {
+    const arm = () => {
+      clearTimeout(idle);
+      idle = setTimeout(resolve, options.idleMs ?? 1_000);
+    };
+    arm();
+    socket.on('data', arm);
+  });
+  await Promise.race([closed, quiet]);
+  clearTimeout(idle);
+  socket.destroy();
+  return { received, errors };
 }
