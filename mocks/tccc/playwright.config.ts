@@ -2,7 +2,7 @@ import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from '@tccc-kit/mock-tccc/playwright';
 
 /**
- * Browser suites of the mock (the fake SDK, and the web-loader run against the mock).
+ * Browser suites of the mock (the fake SDK in real pages).
  * Real Chromium: the system one when installed, see chromiumLaunchOptions.
  */
 export default defineConfig({

@@ -6,6 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
+// The loader's typings declare `window.tccc` for the page functions of this suite.
+import type {} from '@tccc-kit/web-loader';
 import { test as base } from '../src/playwright/fixture.js';
 
 const pageCss = '#workbench { width: 800px; height: 520px; }';

@@ -238,7 +238,9 @@ test.describe('agent and UI', () => {
       status: 'success',
     });
     expect(await waitForEvent(page, 'statusChanged')).toEqual({ status: 'rest' });
-    await page.evaluate(() => window.tccc?.Agent.offline());
+    await page.evaluate(async () => {
+      await window.tccc?.Agent.offline();
+    });
     expect(await waitForEvent(page, 'statusChanged', 1)).toEqual({ status: 'notReady' });
     await page.evaluate(() => window.tccc?.Agent.online());
     expect(await waitForEvent(page, 'statusChanged', 2)).toEqual({ status: 'free' });

@@ -13,8 +13,21 @@ export interface LoadTcccOptions {
   retries?: number;
   /** The page's CSP nonce, set on the injected script. */
   nonce?: string;
-  /** Rejects with reason 'aborted' and, if the SDK is still loading, stops the load. */
+  /**
+   * This caller's handle: aborting it detaches this caller only (its promise rejects with
+   * 'aborted'). The load stops when the last caller of a load in progress has left.
+   */
   signal?: AbortSignal;
+  /** How long a teardown of this load waits for `tccc.Agent.offline()`. Default 3000. */
+  offlineTimeoutMs?: number;
+}
+
+export interface UnloadTcccOptions {
+  /**
+   * How long to wait for `tccc.Agent.offline()` when it returns a Promise before tearing
+   * down anyway. Default: the load's `offlineTimeoutMs` (3000).
+   */
+  offlineTimeoutMs?: number;
 }
 
 // Written for the minifier (budget: see size.test.ts): module state instead of objects, one
@@ -22,10 +35,15 @@ export interface LoadTcccOptions {
 
 /** The load in progress or done, shared by every caller: one SDK per page. */
 let current: Promise<Tccc> | undefined;
+/** Callers of `current` that have not left; one without a signal never leaves. */
+let callers = 0;
 /** Settles the attempt in progress; undefined when none is. */
 let stop: Settle | undefined;
 let script: HTMLScriptElement | undefined;
 let renderDomId: string | undefined;
+/** The last teardown: an attempt starts after it, so one SDK at a time is on the page. */
+let unloading: Promise<void> | undefined;
+let offlineMs = 3000;
 /** SDK URLs are single-use: never load one twice. */
 const usedUrls = new Set<string>();
 
@@ -37,7 +55,8 @@ const aborted = () => new TcccLoadError('aborted', 'TCCC SDK load aborted');
 /**
  * Loads the TCCC Web SDK and resolves with `window.tccc` once it emits `ready`. Concurrent
  * calls share one load; a call after success gets the same instance; a call after a failure
- * starts afresh. Rejects with a `TcccLoadError`.
+ * starts afresh. Each caller may leave through its own `signal`; the load stops only when
+ * the last caller has left before it completed. Rejects with a `TcccLoadError`.
  */
 export async function loadTccc(options: LoadTcccOptions): Promise<Tccc> {
   const { signal, renderDomId: id } = options;
@@ -47,30 +66,66 @@ export async function loadTccc(options: LoadTcccOptions): Promise<Tccc> {
       throw new TcccLoadError('render-dom', `No element has id "${id}": check renderDomId`);
     }
     renderDomId = id;
+    offlineMs = options.offlineTimeoutMs ?? 3000;
+    callers = 0;
     current = attempt(options, options.retries ?? 1);
   }
   const load = current;
-  // Stopping the load rejects every caller that shares it, this one included.
-  signal?.addEventListener('abort', () => load === current && stop?.(aborted()));
-  return load;
+  callers++;
+  if (!signal) return load;
+  return new Promise((resolve, reject) => {
+    const leave = () => {
+      reject(aborted());
+      // The last caller left a load in progress: stop it once this task is over, unless a
+      // caller joined meanwhile (React StrictMode unmounts and mounts again at once).
+      if (load === current && !--callers) {
+        setTimeout(() => callers || load !== current || stop?.(aborted()));
+      }
+    };
+    signal.addEventListener('abort', leave);
+    // The handlers never throw: this chain never rejects.
+    load.then(resolve, reject).finally(() => signal.removeEventListener('abort', leave));
+  });
 }
 
 /**
- * Tears the SDK down: stops a load in progress (it rejects with reason 'aborted'), removes
- * the script, the SDK's DOM and `window.tccc`, so that a later `loadTccc` (say, another agent
- * signing in) starts anew.
+ * Takes the seat offline at TCCC, then tears the SDK down: stops a load in progress (it
+ * rejects with reason 'aborted'), calls `tccc.Agent.offline()` and waits for it when it
+ * returns a Promise (at most `offlineTimeoutMs`), then removes the script, the SDK's DOM and
+ * `window.tccc`, so that a later `loadTccc` (say, another agent signing in) starts anew.
+ * Resolves when done; never rejects.
  */
-export function unloadTccc(): void {
-  stop?.(aborted());
+export function unloadTccc(options: UnloadTcccOptions = {}): Promise<void> {
+  offlineMs = options.offlineTimeoutMs ?? offlineMs;
   current = undefined;
-  teardown();
+  // Stopping an attempt tears it down; otherwise tear down what a finished load left.
+  if (stop) stop(aborted());
+  else teardown();
+  return unloading as Promise<void>;
 }
 
-function teardown() {
-  script?.remove();
-  document.getElementById('tcccSdkDomRoot')?.remove();
-  if (renderDomId) document.getElementById(renderDomId)?.replaceChildren();
-  delete window.tccc;
+/**
+ * Queued after the previous teardown, so that a double sign-out takes the seat offline once.
+ * Nothing else changes the SDK meanwhile: an attempt starts after the last teardown.
+ */
+function teardown(): void {
+  const id = renderDomId;
+  unloading = (async () => {
+    await unloading;
+    try {
+      // [unconfirmed] Documented as void; the fake SDK returns a Promise (see types.ts).
+      await Promise.race([
+        window.tccc?.Agent.offline(),
+        new Promise((resolve) => setTimeout(resolve, offlineMs)),
+      ]);
+    } catch {
+      // A failed offline() must not keep the SDK on the page.
+    }
+    script?.remove();
+    document.getElementById('tcccSdkDomRoot')?.remove();
+    if (id) document.getElementById(id)?.replaceChildren();
+    delete window.tccc;
+  })();
 }
 
 /**
@@ -88,13 +143,13 @@ function attempt(options: LoadTcccOptions, retries: number): Promise<Tccc> {
       if (!failure) return resolve(tccc as Tccc);
       const error =
         failure instanceof TcccLoadError ? failure : new TcccLoadError(failure, message as string);
-      // Synchronously, so that a load started right after this one is never torn down.
+      // The seat goes offline before the SDK goes: a load that ran the script leaves no session.
       teardown();
       if (retries > 0 && /^(script|token-expired)$/.test(error.reason)) {
         return resolve(attempt(options, retries - 1));
       }
       current = undefined;
-      reject(error);
+      unloading?.then(() => reject(error));
     };
     const timer = setTimeout(
       settle,
@@ -103,8 +158,12 @@ function attempt(options: LoadTcccOptions, retries: number): Promise<Tccc> {
       `SDK not ready in ${timeoutMs} ms: check its host`,
     );
     stop = settle;
-    // Called in a promise, so that even a synchronous throw becomes a failure of this attempt.
-    (async () => options.sdkUrl())().then(
+    // After the previous teardown; in a promise, so that a synchronous throw of sdkUrl() also
+    // becomes a failure of this attempt.
+    (async () => {
+      await unloading;
+      return stop === settle ? options.sdkUrl() : '';
+    })().then(
       (url) => {
         if (stop !== settle) return;
         if (!isSdkUrl(url)) return settle('sdk-url', NOT_HTTPS);

@@ -9,6 +9,7 @@ it('imports where there is no window or document (server rendering)', async () =
     'assertSdkUrl',
     'fetchSdkUrl',
     'loadTccc',
+    'offlineOnPageHide',
     'unloadTccc',
   ]);
 });

@@ -5,6 +5,8 @@ import type {
   AgentStatus,
   CallInEvent,
   CommonSDKResponse,
+  ConnectionLostEvent,
+  LoggedOutReason,
   SessionEndedEvent,
   StartOutboundCallResult,
   Tccc,
@@ -64,6 +66,22 @@ tccc.on('callIn', (e) => {
   }
 });
 
+// The fake SDK's extension events [unconfirmed]: subscribed by name, typed like the others,
+// and not among `tccc.events` (the real SDK has no such keys).
+tccc.on('connectionLost', (e) => {
+  expectTypeOf(e).toEqualTypeOf<ConnectionLostEvent>();
+  expectTypeOf(e.reason).toBeString();
+});
+tccc.on('connectionRestored', (e) => expectTypeOf(e).toEqualTypeOf<Record<string, never>>());
+tccc.on('loggedOut', (e) => {
+  expectTypeOf(e.reason).toEqualTypeOf<LoggedOutReason>();
+  expectTypeOf(e.reason).toEqualTypeOf<'offline' | 'takenOver' | 'expired'>();
+});
+// @ts-expect-error loggedOut carries a reason, not a message
+tccc.on('loggedOut', (e) => e.message);
+// @ts-expect-error the extension events are not keys of tccc.events
+tccc.events.connectionLost;
+
 // Methods.
 expectTypeOf(tccc.Call.startOutboundCall({ phoneNumber: '008613800000000' })).toEqualTypeOf<
   Promise<StartOutboundCallResult>
@@ -79,6 +97,12 @@ expectTypeOf(tccc.Call.sendDigits).parameter(0).toEqualTypeOf<{
   dtmfText?: string;
 }>();
 expectTypeOf(tccc.Agent.getStatus()).toEqualTypeOf<AgentStatus>();
+// [unconfirmed] void as documented, or the fake SDK's Promise: callers must handle both.
+expectTypeOf(tccc.Agent.offline()).toEqualTypeOf<
+  ReturnType<() => void> | Promise<CommonSDKResponse>
+>();
+// @ts-expect-error offline() may return nothing: it cannot be awaited into a response blindly
+void tccc.Agent.offline().then(() => {});
 void tccc.Agent.setStatus({ status: 'rest', restReason: 'lunch' });
 // @ts-expect-error busy is a status the SDK sets, not one the agent can choose
 void tccc.Agent.setStatus({ status: 'busy' });

@@ -141,8 +141,40 @@ export interface StatusChangedEvent {
   status?: AgentStatus;
 }
 
-/** Every SDK event by name, with its payload. `ready` carries none (listeners receive `undefined`). */
-export interface TcccEventMap {
+/**
+ * Payload of `connectionLost` [unconfirmed: an event of the fake SDK, not documented by TCCC]:
+ * the SDK lost its event stream to the SDK host and is reconnecting on its own. Inbound calls
+ * are not received until `connectionRestored`.
+ */
+export interface ConnectionLostEvent {
+  /** What was lost, in words (for logs, not for parsing). */
+  reason: string;
+}
+
+/**
+ * Payload of `connectionRestored` [unconfirmed: an event of the fake SDK]: the event stream
+ * is back after a `connectionLost`. It carries nothing.
+ */
+export type ConnectionRestoredEvent = Record<string, never>;
+
+/**
+ * Why the seat's SDK session ended [unconfirmed]: this page called `Agent.offline()`, a newer
+ * login of the same seat took over, or the host ended it after the stream stayed lost past
+ * its grace period.
+ */
+export type LoggedOutReason = 'offline' | 'takenOver' | 'expired';
+
+/**
+ * Payload of `loggedOut` [unconfirmed: an event of the fake SDK]: the seat's SDK session has
+ * ended; this SDK instance receives nothing more. Load the SDK again with a fresh URL.
+ */
+export interface LoggedOutEvent {
+  reason: LoggedOutReason;
+}
+
+/** The events TCCC documents, with their payloads: the keys of `tccc.events`. */
+export interface TcccDocumentedEventMap {
+  /** Carries no payload (listeners receive `undefined`). */
   ready: undefined;
   tokenExpired: TokenExpiredEvent;
   callIn: CallInEvent;
@@ -155,10 +187,27 @@ export interface TcccEventMap {
   statusChanged: StatusChangedEvent;
 }
 
+/**
+ * Events of the fake SDK that TCCC does not document [unconfirmed], declared so that a
+ * console can handle them: with the real SDK they may never fire. Subscribe by name
+ * (`tccc.on('connectionLost', …)`); they are not among `tccc.events`.
+ */
+export interface TcccExtensionEventMap {
+  connectionLost: ConnectionLostEvent;
+  connectionRestored: ConnectionRestoredEvent;
+  loggedOut: LoggedOutEvent;
+}
+
+/** Every event `tccc.on` accepts, by name, with its payload. */
+export interface TcccEventMap extends TcccDocumentedEventMap, TcccExtensionEventMap {}
+
 export type TcccEventName = keyof TcccEventMap;
 
-/** `tccc.events`: each key maps to the same string, so `tccc.events.callIn === 'callIn'`. */
-export type TcccEvents = { readonly [K in TcccEventName]: K };
+/**
+ * `tccc.events`: each documented event name maps to the same string, so
+ * `tccc.events.callIn === 'callIn'`.
+ */
+export type TcccEvents = { readonly [K in keyof TcccDocumentedEventMap]: K };
 
 export type TcccListener<K extends TcccEventName> = (event: TcccEventMap[K]) => void;
 
@@ -241,7 +290,14 @@ export type SettableAgentStatus = 'free' | 'rest' | 'arrange' | 'notReady' | 'st
 
 export interface TcccAgent {
   online(): void;
-  offline(): void;
+  /**
+   * Takes the seat offline. Documented as `void`; [unconfirmed] the fake SDK returns a Promise
+   * that settles once the host has taken the seat offline (its session ends: `loggedOut`
+   * `{reason: 'offline'}`), so a caller can await it under a timeout and still works with
+   * the real SDK. `unloadTccc` does exactly that.
+   */
+  // biome-ignore lint/suspicious/noConfusingVoidType: void, as documented: a real SDK's offline() may return nothing at all
+  offline(): void | Promise<CommonSDKResponse>;
   setStatus(options: {
     status: SettableAgentStatus;
     restReason?: string;

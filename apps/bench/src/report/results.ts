@@ -1,0 +1,29 @@
+/** Everything one run of the bench measured, and the figures' formatting. */
+import type { BrowserResults } from '../phases/browser.js';
+import type { ColdStartResults } from '../phases/cold-start.js';
+import type { ShiftStartResults } from '../phases/shift-start.js';
+import type { Size } from '../phases/sizes.js';
+import type { ThroughputResults } from '../phases/throughput.js';
+import type { BenchSettings } from '../settings.js';
+
+export interface BenchResults {
+  settings: BenchSettings;
+  startedAt: Date;
+  durationMs: number;
+  sizes: { loader: Size; loaderAll: Size; fakeSdk: Size };
+  browser: BrowserResults;
+  coldStart: ColdStartResults;
+  throughput: ThroughputResults;
+  shiftStart: ShiftStartResults;
+}
+
+export const formatMs = (ms: number): string =>
+  Number.isNaN(ms) ? 'n/a' : ms < 100 ? `${ms.toFixed(1)} ms` : `${Math.round(ms)} ms`;
+/** CPU time per request, in µs. */
+export const formatMicros = (us: number): string =>
+  Number.isNaN(us) ? 'n/a' : `${Math.round(us)} µs`;
+export const formatSeconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+export const formatRps = (rps: number): string => `${Math.round(rps)} req/s`;
+export const formatBytes = (bytes: number): string => `${bytes} B`;
+export const formatRatio = (ratio: number, of: string): string =>
+  Number.isFinite(ratio) ? `${ratio.toFixed(2)}x ${of}` : 'n/a';

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { LoadResult } from '../lib/load.js';
+import type { Side, SideRuns } from '../phases/throughput.js';
+import { readSettings } from '../settings.js';
+import type { BenchResults } from './results.js';
+import { buildRows, MINIMAL_P50_TARGET, type Row } from './rows.js';
+
+const run = (p50: number, serverCpuMicros?: number): LoadResult => ({
+  rps: 1000,
+  p50,
+  p99: p50 * 3,
+  ok: 1000,
+  failed: 0,
+  ...(serverCpuMicros === undefined ? {} : { serverCpuMicros }),
+});
+
+/** One round: ours and the minimal server at the given p50 and CPU µs per request. */
+function round(ours: { p50: number; cpu: number }, minimal: { p50: number; cpu: number }) {
+  const sides = (): SideRuns => ({
+    baseline: run(ours.p50),
+    ours: run(ours.p50, ours.cpu * 1000),
+    minimal: run(minimal.p50, minimal.cpu * 1000),
+    floor: run(0.5),
+  });
+  const order: Side[] = ['baseline', 'ours', 'minimal', 'floor'];
+  return { order, loaded: sides(), single: sides() };
+}
+
+function results(rounds: ReturnType<typeof round>[]): BenchResults {
+  const size = { minified: 2000, gzipped: 900 };
+  const burst = { agents: 200, succeeded: 200, failed: 0, totalMs: 10_500 };
+  return {
+    settings: readSettings({}),
+    startedAt: new Date(0),
+    durationMs: 1,
+    sizes: { loader: size, loaderAll: size, fakeSdk: size },
+    browser: { withLoader: 100, bare: 100, withLoaderRuns: [100], bareRuns: [100] },
+    coldStart: { baseline: 900, ours: 450, baselineRuns: [900], oursRuns: [450] },
+    throughput: { rounds },
+    shiftStart: {
+      baseline: { ...burst, succeeded: 20, failed: 180 },
+      ours: burst,
+      floorMs: 10_000,
+    },
+  };
+}
+
+const row = (rows: Row[], measure: string): Row => {
+  const found = rows.find((r) => r.measure === measure);
+  if (!found) throw new Error(`no row "${measure}" in ${rows.map((r) => r.measure).join('; ')}`);
+  return found;
+};
+
+describe('the token route rows', () => {
+  it('judge our p50 at one connection against 1.25x the minimal server, on the median round', () => {
+    expect(MINIMAL_P50_TARGET).toBe(1.25);
+    const within = buildRows(
+      results([
+        round({ p50: 1.2, cpu: 80 }, { p50: 1.0, cpu: 40 }),
+        round({ p50: 1.4, cpu: 80 }, { p50: 1.0, cpu: 40 }), // one slow round does not decide
+        round({ p50: 1.1, cpu: 80 }, { p50: 1.0, cpu: 40 }),
+      ]),
+    );
+    expect(row(within, 'Token p50 vs minimal server, 1 connection')).toMatchObject({
+      ratio: '1.20x minimal',
+      target: '<= 1.25x minimal',
+      met: true,
+    });
+    const beyond = buildRows(results([round({ p50: 1.3, cpu: 80 }, { p50: 1.0, cpu: 40 })]));
+    expect(row(beyond, 'Token p50 vs minimal server, 1 connection').met).toBe(false);
+  });
+
+  it('report CPU per request for ours and the minimal server, without a target', () => {
+    const rows = buildRows(results([round({ p50: 1.2, cpu: 72 }, { p50: 1.0, cpu: 36 })]));
+    expect(row(rows, 'Token CPU per request, 1 connection')).toEqual({
+      measure: 'Token CPU per request, 1 connection',
+      ours: '72 µs',
+      baseline: 'minimal 36 µs',
+      ratio: '2.00x minimal',
+      target: '-',
+      met: undefined,
+    });
+    expect(row(rows, 'Token CPU per request, 10 connections').ratio).toBe('2.00x minimal');
+  });
+
+  it('keep the floor rows as information only', () => {
+    const rows = buildRows(results([round({ p50: 3, cpu: 72 }, { p50: 2, cpu: 36 })]));
+    const floorRows = rows.filter((r) => r.measure.includes('vs floor'));
+    expect(floorRows.map((r) => r.measure)).toEqual([
+      'Token p50 vs floor, 1 connection',
+      'Minimal server p50 vs floor, 1 connection',
+      'Token p50 vs floor, 10 connections',
+      'Minimal server p50 vs floor, 10 connections',
+    ]);
+    for (const floorRow of floorRows)
+      expect(floorRow).toMatchObject({ target: '-', met: undefined });
+  });
+});

@@ -1,0 +1,210 @@
+/**
+ * The table: one row per measure, with our figure, the baseline's figure, the ratio (and
+ * what it is a ratio of), the target, and whether the target was met. Targets are
+ * reported, never enforced: a benchmark is not a test.
+ */
+import { LOADER_BUDGET_BYTES } from '../phases/sizes.js';
+import {
+  type BenchResults,
+  formatBytes,
+  formatMicros,
+  formatMs,
+  formatRatio,
+  formatRps,
+  formatSeconds,
+} from './results.js';
+import {
+  type ConcurrencySummary,
+  summariseThroughput,
+  TCCC_TOKENS_PER_SECOND,
+} from './throughput-summary.js';
+
+/**
+ * Most our p50 may be at one connection, as a multiple of the minimal server's (node:http
+ * and the same token client): what our HTTP stack may add per request, judged where the CPU
+ * is not saturated. It replaces "within 1.5x of the floor", which priced the machine's
+ * cores as much as our server: on 2 cores, one more process and one more HTTP exchange
+ * alone cost the floor ratio 1.25x to 1.5x.
+ */
+export const MINIMAL_P50_TARGET = 1.25;
+/** Most the shift start may take, as a multiple of its floor (agents / 20 per second). */
+export const SHIFT_START_TARGET = 1.2;
+
+export interface Row {
+  measure: string;
+  ours: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  /** undefined: no target, context only. */
+  met: boolean | undefined;
+}
+
+export const TABLE_HEADER = ['Measure', 'tccc-kit', 'Baseline', 'Ratio', 'Target', 'Met'];
+
+export const rowCells = (row: Row): string[] => [
+  row.measure,
+  row.ours,
+  row.baseline,
+  row.ratio,
+  row.target,
+  row.met === undefined ? '-' : row.met ? 'yes' : 'NO',
+];
+
+/**
+ * The floor (SDK calls straight to the mock) as information: what any server pays per token
+ * plus, on a small machine, the CPU of one more process.
+ */
+function floorRows(summary: ConcurrencySummary, concurrency: string): Row[] {
+  const floor = `floor ${formatMs(summary.sides.floor.p50.median)}`;
+  return [
+    {
+      measure: `Token p50 vs floor, ${concurrency}`,
+      ours: formatMs(summary.sides.ours.p50.median),
+      baseline: floor,
+      ratio: formatRatio(summary.p50VsFloor.median, 'floor'),
+      target: '-',
+      met: undefined,
+    },
+    {
+      measure: `Minimal server p50 vs floor, ${concurrency}`,
+      ours: `minimal ${formatMs(summary.sides.minimal.p50.median)}`,
+      baseline: floor,
+      ratio: formatRatio(summary.minimalVsFloor.median, 'floor'),
+      target: '-',
+      met: undefined,
+    },
+  ];
+}
+
+export function buildRows(results: BenchResults): Row[] {
+  const { coldStart, shiftStart: shift, sizes, browser, settings } = results;
+  const { loaded, single } = summariseThroughput(results.throughput);
+  const shiftRatio = shift.ours.totalMs / shift.floorMs;
+  const agents = shift.ours.agents;
+  const conns = `${settings.connections} connections`;
+  return [
+    {
+      measure: `Token endpoint throughput, ${conns}`,
+      ours: formatRps(loaded.sides.ours.rps.median),
+      baseline: formatRps(loaded.sides.baseline.rps.median),
+      ratio: formatRatio(loaded.rps.median, 'baseline'),
+      target: '>= 1x baseline',
+      met: loaded.rps.median >= 1,
+    },
+    {
+      measure: `Token latency p50, ${conns}`,
+      ours: formatMs(loaded.sides.ours.p50.median),
+      baseline: formatMs(loaded.sides.baseline.p50.median),
+      ratio: formatRatio(loaded.p50.median, 'baseline'),
+      target: '-',
+      met: undefined,
+    },
+    {
+      measure: `Token latency p99, ${conns}`,
+      ours: formatMs(loaded.sides.ours.p99.median),
+      baseline: formatMs(loaded.sides.baseline.p99.median),
+      ratio: formatRatio(loaded.p99.median, 'baseline'),
+      target: '-',
+      met: undefined,
+    },
+    {
+      measure: 'Token p50 vs minimal server, 1 connection',
+      ours: formatMs(single.sides.ours.p50.median),
+      baseline: `minimal ${formatMs(single.sides.minimal.p50.median)}`,
+      ratio: formatRatio(single.oursVsMinimal.median, 'minimal'),
+      target: `<= ${MINIMAL_P50_TARGET}x minimal`,
+      met: single.oursVsMinimal.median <= MINIMAL_P50_TARGET,
+    },
+    {
+      measure: 'Token CPU per request, 1 connection',
+      ours: formatMicros(single.sides.ours.cpuPerRequest.median),
+      baseline: `minimal ${formatMicros(single.sides.minimal.cpuPerRequest.median)}`,
+      ratio: formatRatio(single.cpuOursVsMinimal.median, 'minimal'),
+      target: '-',
+      met: undefined,
+    },
+    {
+      measure: `Token CPU per request, ${conns}`,
+      ours: formatMicros(loaded.sides.ours.cpuPerRequest.median),
+      baseline: `minimal ${formatMicros(loaded.sides.minimal.cpuPerRequest.median)}`,
+      ratio: formatRatio(loaded.cpuOursVsMinimal.median, 'minimal'),
+      target: '-',
+      met: undefined,
+    },
+    {
+      measure: `Token p50 vs minimal server, ${conns}`,
+      ours: formatMs(loaded.sides.ours.p50.median),
+      baseline: `minimal ${formatMs(loaded.sides.minimal.p50.median)}`,
+      ratio: formatRatio(loaded.oursVsMinimal.median, 'minimal'),
+      target: '-',
+      met: undefined,
+    },
+    {
+      measure: 'Token latency p50, 1 connection',
+      ours: formatMs(single.sides.ours.p50.median),
+      baseline: formatMs(single.sides.baseline.p50.median),
+      ratio: formatRatio(single.p50.median, 'baseline'),
+      target: '-',
+      met: undefined,
+    },
+    ...floorRows(single, '1 connection'),
+    ...floorRows(loaded, conns),
+    {
+      measure: `Cold start to first token (median of ${settings.coldStartRuns})`,
+      ours: formatMs(coldStart.ours),
+      baseline: formatMs(coldStart.baseline),
+      ratio: formatRatio(coldStart.ours / coldStart.baseline, 'baseline'),
+      target: '-',
+      met: undefined,
+    },
+    {
+      measure: `Shift start: ${agents} agents in 1 s, TCCC at 20/s`,
+      ours: `${shift.ours.succeeded}/${agents} ok in ${formatSeconds(shift.ours.totalMs)}`,
+      baseline: `${shift.baseline.failed}/${agents} failed, ${formatSeconds(shift.baseline.totalMs)}`,
+      ratio: formatRatio(shiftRatio, `floor ${formatSeconds(shift.floorMs)}`),
+      target: `all ok, <= ${SHIFT_START_TARGET}x floor`,
+      met: shift.ours.failed === 0 && shiftRatio <= SHIFT_START_TARGET,
+    },
+    {
+      measure: 'Loader (loadTccc, unloadTccc) min+gzip',
+      ours: formatBytes(sizes.loader.gzipped),
+      baseline: `budget ${formatBytes(LOADER_BUDGET_BYTES)}`,
+      ratio: formatRatio(sizes.loader.gzipped / LOADER_BUDGET_BYTES, 'budget'),
+      target: '<= budget',
+      met: sizes.loader.gzipped <= LOADER_BUDGET_BYTES,
+    },
+    {
+      measure: 'Loader, every export, min+gzip',
+      ours: formatBytes(sizes.loaderAll.gzipped),
+      baseline: `budget ${formatBytes(LOADER_BUDGET_BYTES)}`,
+      ratio: formatRatio(sizes.loaderAll.gzipped / LOADER_BUDGET_BYTES, 'budget'),
+      target: '-',
+      met: undefined,
+    },
+    {
+      measure: 'Fake SDK script, min+gzip',
+      ours: formatBytes(sizes.fakeSdk.gzipped),
+      baseline: '-',
+      ratio: '-',
+      target: '-',
+      met: undefined,
+    },
+    {
+      measure: `Browser: load to ready (median of ${settings.browserRuns})`,
+      ours: formatMs(browser.withLoader),
+      baseline: formatMs(browser.bare),
+      ratio: formatRatio(browser.withLoader / browser.bare, 'baseline'),
+      target: '-',
+      met: undefined,
+    },
+    {
+      measure: `Mock TCCC: signed tokens, ${settings.connections} callers`,
+      ours: formatRps(loaded.sides.floor.rps.median),
+      baseline: `TCCC limit ${TCCC_TOKENS_PER_SECOND} req/s`,
+      ratio: formatRatio(loaded.sides.floor.rps.median / TCCC_TOKENS_PER_SECOND, 'TCCC limit'),
+      target: '> our server req/s',
+      met: loaded.mockOverOurs.median > 1,
+    },
+  ];
+}
