@@ -10,9 +10,12 @@
  * - a new request on an existing connection is refused cleanly: `503 shutting_down`
  *   (problem+json, `Connection: close`, `Retry-After: 0`: retry at once, on a new
  *   connection, which reaches another instance);
- * - an idle connection is closed once it has been idle for `idleGraceMs` (a connection
- *   whose client is just about to send its next request gets that request refused
- *   cleanly instead of closed under it), with a lingering close (@tccc-kit/http-refusals);
+ * - an idle connection is closed once it has been idle for `idleGraceMs`, by default the
+ *   server's `keepAliveTimeout` (5 s): the time this server announces in `Keep-Alive:
+ *   timeout=5`, after which clients that honour it have dropped the connection themselves
+ *   and Node would close it anyway. Closing sooner would race a client sending its next
+ *   request on it (that request would be lost); a client that does send one within the
+ *   grace gets it refused cleanly instead. The close lingers (@tccc-kit/http-refusals);
  * - `drained` resolves when the last connection has closed.
  * Answers in flight are never cut here; main.ts's SHUTDOWN_TIMEOUT_MS is the only deadline.
  */
@@ -42,7 +45,7 @@ export function trackConnections(
   server: Server,
   options: { idleGraceMs?: number; now?: () => number } = {},
 ): ConnectionDrain {
-  const idleGraceMs = options.idleGraceMs ?? 500;
+  const idleGraceMs = () => options.idleGraceMs ?? server.keepAliveTimeout;
   const now = options.now ?? Date.now;
   const connections = new Map<Socket, Connection>();
   let draining = false;
@@ -54,7 +57,7 @@ export function trackConnections(
   const closeWhenIdle = (connection: Connection) => {
     clearTimeout(connection.closeTimer);
     if (connection.busy.size > 0 || connection.socket.destroyed) return;
-    const wait = connection.idleSince + idleGraceMs - now();
+    const wait = connection.idleSince + idleGraceMs() - now();
     if (wait <= 0) {
       lingerThenClose(connection.socket);
       return;

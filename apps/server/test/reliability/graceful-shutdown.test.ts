@@ -112,7 +112,11 @@ it('drains keep-alive connections on SIGTERM under load: readiness first, no req
   const sdkUrls = Array.from({ length: SDK_URLS_IN_FLIGHT }, () =>
     send(sdkAgent, `${url}/api/tccc/sdk-url`, { method: 'POST', headers: { ...browser, cookie } }),
   );
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // Under way: every loop has been served a few times.
+  const loading = Date.now();
+  while (loopOutcomes.length < LOOPS * 5 && Date.now() - loading < 10_000) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 
   signalledAt = Date.now();
   main.child.kill('SIGTERM');
