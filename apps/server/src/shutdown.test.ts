@@ -16,8 +16,11 @@ afterEach(() => {
   for (const agent of agents.splice(0)) agent.destroy();
 });
 
-/** A server with GET /slow (held until `release()`) and GET /fast. */
-async function slowServer() {
+/**
+ * A server with GET /slow (held until `release()`) and GET /fast. Idle connections are
+ * closed after `idleGraceMs` once draining (production: the keep-alive timeout, 5 s).
+ */
+async function slowServer(idleGraceMs?: number) {
   let release: () => void = () => {};
   const released = new Promise<void>((resolve) => {
     release = resolve;
@@ -33,7 +36,7 @@ async function slowServer() {
       return c.text('finished');
     })
     .get('/fast', (c) => c.text('fast'));
-  const node = createNodeServer(app.fetch, { idleGraceMs: 50 });
+  const node = createNodeServer(app.fetch, idleGraceMs === undefined ? {} : { idleGraceMs });
   started.push(node);
   const port = await listenOn(node.server, 0, '127.0.0.1');
   return { ...node, url: `http://127.0.0.1:${port}`, release, inFlight };
@@ -122,7 +125,7 @@ describe('createShutdown', () => {
   });
 
   it('closes idle keep-alive connections, so the drain ends without waiting for them', async () => {
-    const { server, connections, url } = await slowServer();
+    const { server, connections, url } = await slowServer(50);
     const exits: number[] = [];
     const shutdown = createShutdown({
       server,
@@ -142,7 +145,7 @@ describe('createShutdown', () => {
   });
 
   it('keeps serving for delayMs with readiness already turned, then drains', async () => {
-    const { server, connections, url } = await slowServer();
+    const { server, connections, url } = await slowServer(50);
     let ready = true;
     const exits: number[] = [];
     const shutdown = createShutdown({
