@@ -1,7 +1,8 @@
 /**
- * SIGTERM under keep-alive load, against the real process (src/main.ts on its embedded
- * mock TCCC). While 8 keep-alive connections loop requests as fast as they can and 30 SDK
- * URL requests are in flight (TCCC slowed to 1.5 s a call), the process gets SIGTERM:
+ * SIGTERM under keep-alive load, against the real process (src/main.ts, with the standalone
+ * mock TCCC as its "real" TCCC so the test can slow it down). While 8 keep-alive
+ * connections loop requests as fast as they can and 30 SDK URL requests are in flight
+ * (TCCC slowed to 1.5 s a call), the process gets SIGTERM:
  * - /readyz answers 503 first, on a connection that is still served (SHUTDOWN_DELAY_MS);
  * - every request in flight finishes 200, with `Connection: close` once draining;
  * - every new request on an old connection is refused cleanly (503 shutting_down,
@@ -10,7 +11,13 @@
  *   SHUTDOWN_TIMEOUT_MS.
  */
 import { Agent, request as httpRequest } from 'node:http';
-import { createControlClient } from '@tccc-kit/mock-tccc/testing';
+import {
+  DEFAULT_SDK_APP_ID,
+  DEFAULT_SECRET_ID,
+  DEFAULT_SECRET_KEY,
+  type MockTcccServer,
+  startMockTcccServer,
+} from '@tccc-kit/mock-tccc';
 import { afterAll, expect, it } from 'vitest';
 import { type MainProcess, startMain } from './main-process.js';
 
@@ -20,9 +27,14 @@ const TCCC_DELAY_MS = 1_500;
 const SHUTDOWN_DELAY_MS = 2_000;
 const SHUTDOWN_TIMEOUT_MS = 25_000;
 
+const PUBLIC_ORIGIN = 'https://agents.example.com';
+const PASSWORD = 'a long demo passphrase';
+
 let main: MainProcess | undefined;
+let mock: MockTcccServer | undefined;
 afterAll(async () => {
   await main?.stop();
+  await mock?.close();
 });
 
 interface Outcome {
@@ -73,23 +85,27 @@ function send(
 }
 
 it('drains keep-alive connections on SIGTERM under load: readiness first, no request reset', async () => {
+  mock = await startMockTcccServer({ host: '127.0.0.1', port: 0 });
+  mock.mock.addFault({ target: 'CreateSDKLoginToken', kind: 'delay', ms: TCCC_DELAY_MS });
   main = await startMain({
+    TCCC_SECRET_ID: DEFAULT_SECRET_ID,
+    TCCC_SECRET_KEY: DEFAULT_SECRET_KEY,
+    TCCC_SDK_APP_ID: String(DEFAULT_SDK_APP_ID),
+    TCCC_ENDPOINT: mock.url,
+    SESSION_SECRET: 'graceful-shutdown-test-session-secret-0123',
+    DEMO_ACCOUNTS: 'agent@example.com',
+    DEMO_PASSWORD: PASSWORD,
+    PUBLIC_ORIGIN,
     SHUTDOWN_DELAY_MS: String(SHUTDOWN_DELAY_MS),
     SHUTDOWN_TIMEOUT_MS: String(SHUTDOWN_TIMEOUT_MS),
     SDK_URL_RATE_LIMIT_PER_MINUTE: '10000',
   });
-  const { url, mockUrl } = main;
-  if (!mockUrl) throw new Error('expected the embedded mock');
-  await createControlClient(mockUrl).addFault({
-    target: 'CreateSDKLoginToken',
-    kind: 'delay',
-    ms: TCCC_DELAY_MS,
-  });
-  const browser = { origin: url, 'sec-fetch-site': 'same-origin' };
+  const { url } = main;
+  const browser = { origin: PUBLIC_ORIGIN, 'sec-fetch-site': 'same-origin' };
   const signIn = await fetch(`${url}/api/session`, {
     method: 'POST',
     headers: { ...browser, 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'agent@example.com', password: 'demo' }),
+    body: JSON.stringify({ email: 'agent@example.com', password: PASSWORD }),
   });
   expect(signIn.status).toBe(200);
   const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
