@@ -7,7 +7,7 @@ import type { Page } from '@playwright/test';
 import type { StartedMockTccc } from '@tccc-kit/mock-tccc/testing';
 import { expect, SEAT, test } from './harness/fixture.js';
 
-const status = (page: Page) => page.getByRole('status');
+const status = (page: Page) => page.getByRole('status', { name: 'connection' });
 const events = (page: Page) => page.getByRole('list', { name: 'events' }).getByRole('listitem');
 const sdkUrlCalls = (page: Page) => page.evaluate(() => window.reactHarness.sdkUrlCalls);
 const sdkScripts = (page: Page) =>
@@ -36,7 +36,8 @@ test('under StrictMode, Connect goes connecting then ready, and events reach use
   openReactPage,
   mockTccc,
 }) => {
-  await mockTccc.control.addFault({ target: 'sdk.login', kind: 'delay', ms: 1000, times: 1 });
+  // Long enough for the test to see `connecting`, even on a loaded machine.
+  await mockTccc.control.addFault({ target: 'sdk.login', kind: 'delay', ms: 3000, times: 1 });
   const page = await openReactPage({ strict: true });
   await expect(status(page)).toHaveText('idle');
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
@@ -65,6 +66,17 @@ test('Disconnect takes the seat offline at the mock, then removes the SDK', asyn
   await page.getByRole('button', { name: 'Connect', exact: true }).click();
   await expect(status(page)).toHaveText('ready');
   expect(await sdkUrlCalls(page)).toBe(2);
+});
+
+test('with renderDomId the SDK renders inside the console, and Disconnect clears it', async ({
+  openReactPage,
+}) => {
+  const page = await openReactPage({ strict: true, autoConnect: true, embed: true });
+  await expect(status(page)).toHaveText('ready');
+  await expect(page.locator('#react-workbench > t3c-sdk#tcccSdkDomRoot')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Disconnect' }).click();
+  await expect(events(page).last()).toHaveText('disconnect done');
+  await expect(page.locator('#react-workbench > *')).toHaveCount(0);
 });
 
 test('Reconnect tears the SDK down seat-safely and loads again with one fresh URL', async ({

@@ -60,12 +60,12 @@ test('an offline() that never settles delays the teardown by offlineTimeoutMs on
   });
   const elapsed = await page.evaluate(async () => {
     const started = performance.now();
-    await window.harness.loader.unloadTccc({ offlineTimeoutMs: 700 });
+    await window.harness.loader.unloadTccc({ offlineTimeoutMs: 500 });
     return performance.now() - started;
   });
-  expect(elapsed).toBeGreaterThanOrEqual(700);
-  // The default bound is 3000 ms: 700 was used.
-  expect(elapsed).toBeLessThan(2500);
+  expect(elapsed).toBeGreaterThanOrEqual(500);
+  // Under the default bound, 3000 ms, it could not be done yet: 500 was used.
+  expect(elapsed).toBeLessThan(3000);
   expect(await page.evaluate(() => window.harness.leftovers())).toEqual(GONE);
 });
 

@@ -24,6 +24,8 @@ export interface ReactPageOptions {
   /** `false`: the double never emits `ready`. */
   ready?: boolean;
   timeoutMs?: number;
+  /** Render the SDK's workbench into the console (renderDomId). */
+  embed?: boolean;
 }
 
 export interface LoaderFixtures {
@@ -66,8 +68,9 @@ export const test = base.extend<LoaderFixtures, { pageServer: PageServer }>({
       if (options.offlineMs !== undefined) query.set('offlineMs', String(options.offlineMs));
       if (options.ready === false) query.set('ready', '0');
       if (options.timeoutMs !== undefined) query.set('timeoutMs', String(options.timeoutMs));
+      if (options.embed) query.set('embed', '1');
       await page.goto(`${pageServer.url}/react?${query}`);
-      await page.getByRole('status').waitFor();
+      await page.getByRole('status', { name: 'connection' }).waitFor();
       return page;
     });
   },

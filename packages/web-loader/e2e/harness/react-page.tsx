@@ -4,7 +4,8 @@
  *   strict=1        renders it inside <StrictMode> (React's development build)
  *   auto=1          autoConnect
  *   sdk=double      SDK URLs of the SDK test double (sdk-double.ts), with its `offline` mode
- * It shows the connection in <output aria-label="status">, the events it got in the list
+ *   embed=1         renderDomId: the SDK renders into #react-workbench, inside the console
+ * It shows the connection in <output aria-label="connection">, the events it got in the list
  * "events", and has Connect, Reconnect, Disconnect buttons, a "Console mounted" checkbox that
  * mounts and unmounts the provider, and "Replace provider", which unmounts it and mounts a new
  * one at once. `window.reactHarness.sdkUrlCalls` counts sdkUrl().
@@ -65,7 +66,7 @@ function Console() {
   useTcccEvent('loggedOut', (event) => log(`loggedOut ${event.reason}`));
   return (
     <section aria-label="console">
-      <output aria-label="status">{describe(connection)}</output>
+      <output aria-label="connection">{describe(connection)}</output>
       <button type="button" onClick={connection.connect}>
         Connect
       </button>
@@ -78,6 +79,8 @@ function Console() {
       >
         Disconnect
       </button>
+      {/* The SDK renders its workbench here with embed=1; React renders nothing inside. */}
+      <div id="react-workbench" style={{ width: 800, height: 520 }} />
       <ol aria-label="events">
         {events.map((line, index) => (
           // Lines are only ever appended: the index is a stable key.
@@ -112,6 +115,7 @@ function App() {
           sdkUrl={sdkUrl}
           autoConnect={params.get('auto') === '1'}
           timeoutMs={Number(params.get('timeoutMs') ?? 30_000)}
+          renderDomId={params.get('embed') === '1' ? 'react-workbench' : undefined}
           nonce={document.documentElement.dataset.nonce ?? ''}
         >
           <Console />

@@ -100,7 +100,9 @@ describe('TcccConnectionStore', () => {
 
   it('refuses to connect before a provider gave it options', () => {
     const bare = new TcccConnectionStore(loader.loader);
-    expect(() => bare.connect()).toThrow(/before a TcccProvider mounted/);
+    expect(() => bare.connect()).toThrow(
+      'connect() has no loader options: render a <TcccProvider> first',
+    );
   });
 
   it("is failed with the loader's error; connect then loads again", async () => {
@@ -266,6 +268,18 @@ describe('TcccConnectionStore', () => {
       await vi.runAllTimersAsync();
       expect(loader.unloads).toHaveLength(1);
       expect(store.getSnapshot()).toEqual({ status: 'idle' });
+    });
+
+    it('the last unmount forgets a failure: the next provider starts idle', async () => {
+      const unmount = store.mount();
+      store.connect();
+      loader.loads[0]?.reject(new TcccLoadError('script', 'SDK script failed'));
+      await flush();
+      vi.useFakeTimers();
+      unmount();
+      await vi.runAllTimersAsync();
+      expect(store.getSnapshot()).toEqual({ status: 'idle' });
+      expect(loader.unloads).toHaveLength(0);
     });
   });
 

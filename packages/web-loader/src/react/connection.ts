@@ -82,7 +82,7 @@ export class TcccConnectionStore {
   /** Loads the SDK, unless a load is in progress or an SDK is loaded (one URL per intent). */
   connect = (): void => {
     const { options } = this;
-    if (!options) throw new Error('connect() before a TcccProvider mounted: call it from the app');
+    if (!options) throw new Error('connect() has no loader options: render a <TcccProvider> first');
     if (this.#loading || this.#tccc) return;
     const handle = new AbortController();
     this.#loading = handle;
@@ -136,8 +136,8 @@ export class TcccConnectionStore {
   /**
    * A provider mounted. Returns its unmount: when the last provider has gone and none came
    * back within the task (a StrictMode remount, a provider moved in the tree), the connection
-   * leaves: a load in progress is left to its other callers (stopped if there are none), a
-   * loaded SDK is unloaded seat-safely.
+   * leaves and goes idle: a load in progress is left to its other callers (stopped if there
+   * are none), a loaded SDK is unloaded seat-safely, a failure is forgotten.
    */
   mount(): () => void {
     this.#mounts++;
@@ -145,13 +145,13 @@ export class TcccConnectionStore {
     return () => {
       if (--this.#mounts) return;
       this.#leaving = setTimeout(() => {
-        if (this.#loading) {
-          this.#loading.abort();
-          this.#loading = undefined;
-          this.#set(IDLE);
-        } else if (this.#tccc) {
+        if (this.#tccc) {
           void this.disconnect();
+          return;
         }
+        this.#loading?.abort();
+        this.#loading = undefined;
+        this.#set(IDLE);
       });
     };
   }
