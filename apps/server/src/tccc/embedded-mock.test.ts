@@ -16,4 +16,27 @@ describe('startEmbeddedMockTccc', () => {
     }
     expect(await mock.isUp()).toBe(false);
   });
+
+  it('serves no control plane: nobody can mint an SDK URL or read tokens without signing in', async () => {
+    const mock = await startEmbeddedMockTccc({ host: '127.0.0.1', port: 0 });
+    try {
+      const mint = await fetch(`${mock.url}/__tccc/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ seatUserId: 'agent@example.com' }),
+      });
+      expect(mint.status).toBe(404);
+      expect(await mint.json()).toMatchObject({ error: { code: 'control_plane_off' } });
+      const list = await fetch(`${mock.url}/__tccc/tokens`);
+      expect(list.status).toBe(404);
+      const crossSite = await fetch(`${mock.url}/__tccc/reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: '{}',
+      });
+      expect(crossSite.status).toBe(404);
+    } finally {
+      await mock.close();
+    }
+  });
 });
