@@ -10,7 +10,7 @@ import {
   parseTrustedProxies,
   type TrustedProxies,
 } from './http/client-address.js';
-import { LOG_LEVELS, type LogLevel } from './log/logger.js';
+import { LOG_FORMATS, LOG_LEVELS, type LogFormat, type LogLevel } from './log/logger.js';
 import {
   type RecordsConfig,
   readRecordsConfig,
@@ -62,6 +62,8 @@ export interface Config {
   /** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES; default none). */
   trustedProxies: TrustedProxies;
   logLevel: LogLevel;
+  /** `json` (one object per line, the default) or `pretty` (pino-pretty, for `pnpm dev`). */
+  logFormat: LogFormat;
   /** SDK URLs one user may request per minute. */
   sdkUrlRateLimitPerMinute: number;
   /** Where the built web app lives; `undefined` = resolve @tccc-kit/web's dist. */
@@ -200,6 +202,14 @@ export function loadConfig(env: Env): Config {
   if ((LOG_LEVELS as readonly string[]).includes(levelRaw)) logLevel = levelRaw as LogLevel;
   else
     fail('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(levelRaw)}`);
+  const formatRaw = read('LOG_FORMAT')?.toLowerCase() ?? 'json';
+  let logFormat: LogFormat = 'json';
+  if ((LOG_FORMATS as readonly string[]).includes(formatRaw)) logFormat = formatRaw as LogFormat;
+  else
+    fail(
+      'LOG_FORMAT',
+      `must be one of ${LOG_FORMATS.join(', ')}, got ${JSON.stringify(formatRaw)}`,
+    );
 
   const config: Config = {
     port,
@@ -214,6 +224,7 @@ export function loadConfig(env: Env): Config {
     publicOrigin,
     trustedProxies,
     logLevel,
+    logFormat,
     sdkUrlRateLimitPerMinute: integer('SDK_URL_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000),
     webDist: read('WEB_DIST'),
     shutdownDelayMs: integer('SHUTDOWN_DELAY_MS', 0, 0, 600_000),

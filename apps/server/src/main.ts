@@ -40,7 +40,14 @@ async function main(): Promise<void> {
       ...pushAuth.secrets,
     ],
   });
-  const logger = createLogger({ level: config.logLevel, redactor });
+  const logger = createLogger({
+    level: config.logLevel,
+    redactor,
+    // Readable lines for `pnpm dev`; pino-pretty is loaded only then.
+    ...(config.logFormat === 'pretty'
+      ? { destination: (await import('./log/pretty.js')).prettyDestination() }
+      : {}),
+  });
 
   let mock: EmbeddedMockTccc | undefined;
   if (config.tccc.mode === 'embedded-mock') {
