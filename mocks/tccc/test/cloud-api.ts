@@ -93,8 +93,7 @@ export async function callApi(
   params: unknown,
   options?: CallOptions,
 ): Promise<ApiResponse> {
-  return ((await callApiBody(mock, action, params, options)) as { Response: ApiResponse })
-    .Response;
+  return ((await callApiBody(mock, action, params, options)) as { Response: ApiResponse }).Response;
 }
 
 /** The Error of a failed call; throws if the call succeeded. */
