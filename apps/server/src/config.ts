@@ -5,6 +5,11 @@
  * either returns a typed `Config` or throws one `ConfigError` naming every bad variable.
  * Messages never contain the value of a secret. `.env.example` documents each variable.
  */
+import {
+  NO_TRUSTED_PROXIES,
+  parseTrustedProxies,
+  type TrustedProxies,
+} from './http/client-address.js';
 import { LOG_LEVELS, type LogLevel } from './log/logger.js';
 import { parseCspSources } from './security/csp.js';
 
@@ -44,13 +49,21 @@ export interface Config {
   demoPassword: string | undefined;
   /** CSP sources the TCCC SDK needs, besides 'self'; `undefined` = mode default. */
   cspSdkSources: readonly string[] | undefined;
-  /** The origin browsers use to reach this server, when a proxy rewrites Host. */
+  /**
+   * The origin browsers use to reach this server; required with a real TCCC. Unset, only
+   * loopback origins are accepted (security/same-origin.ts).
+   */
   publicOrigin: string | undefined;
+  /** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES; default none). */
+  trustedProxies: TrustedProxies;
   logLevel: LogLevel;
   /** SDK URLs one user may request per minute. */
   sdkUrlRateLimitPerMinute: number;
   /** Where the built web app lives; `undefined` = resolve @tccc-kit/web's dist. */
   webDist: string | undefined;
+  /** After SIGTERM, how long to keep serving with /readyz at 503 before draining. */
+  shutdownDelayMs: number;
+  /** The whole shutdown budget, from the signal to the exit. */
   shutdownTimeoutMs: number;
 }
 
@@ -146,6 +159,27 @@ export function loadConfig(env: Env): Config {
     } else {
       publicOrigin = url.origin;
     }
+  } else if (tccc.mode === 'cloud') {
+    fail(
+      'PUBLIC_ORIGIN',
+      'is required with a real TCCC (TCCC_SECRET_ID is set): the address agents open in the ' +
+        'browser, such as https://agents.example.com. Without it only http://localhost may ' +
+        'call the API, which is for development on one machine',
+    );
+  }
+
+  let trustedProxies = NO_TRUSTED_PROXIES;
+  const proxiesRaw = read('TRUSTED_PROXIES');
+  if (proxiesRaw !== undefined) {
+    const parsed = parseTrustedProxies(proxiesRaw);
+    if (parsed.invalid.length > 0) {
+      fail(
+        'TRUSTED_PROXIES',
+        'must be IP addresses, CIDR ranges (10.0.0.0/8, 2001:db8::/32), `loopback` or ' +
+          `\`private\`, separated by spaces or commas; not valid: ${parsed.invalid.map((s) => JSON.stringify(s)).join(', ')}`,
+      );
+    }
+    trustedProxies = parsed.proxies;
   }
 
   const levelRaw = read('LOG_LEVEL')?.toLowerCase() ?? 'info';
@@ -165,11 +199,19 @@ export function loadConfig(env: Env): Config {
     demoPassword,
     cspSdkSources,
     publicOrigin,
+    trustedProxies,
     logLevel,
     sdkUrlRateLimitPerMinute: integer('SDK_URL_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000),
     webDist: read('WEB_DIST'),
+    shutdownDelayMs: integer('SHUTDOWN_DELAY_MS', 0, 0, 600_000),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
   };
+  if (config.shutdownDelayMs >= config.shutdownTimeoutMs && config.shutdownDelayMs > 0) {
+    fail(
+      'SHUTDOWN_DELAY_MS',
+      `must be less than SHUTDOWN_TIMEOUT_MS (${config.shutdownTimeoutMs}), which counts from the signal and must leave time to drain`,
+    );
+  }
   if (issues.length > 0) throw new ConfigError(issues);
   return config;
 }
