@@ -71,10 +71,18 @@ const SERVING_NUMBER = '008675586013388';
 export function generateCdrHistory(store: MockStore, request: CdrHistoryRequest): TelCdrInfo[] {
   const random = generator(request.seed);
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
-  const hex = (length: number) =>
-    Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
-  const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+  const word = () =>
+    Math.floor(random() * 4_294_967_296)
+      .toString(16)
+      .padStart(8, '0');
+  const uuid = () => {
+    const [a, b, c, d] = [word(), word(), word(), word()];
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-a${c.slice(1, 4)}-${c.slice(4)}${d}`;
+  };
   const staff: StaffRecord[] = store.staff.list(request.sdkAppId);
+  const seatUsers = new Map(
+    staff.map((member) => [member, toSeatUserInfo(member, store.skillGroups)]),
+  );
   const records: TelCdrInfo[] = [];
   for (let i = 0; i < request.count; i++) {
     const inbound = random() < 0.5;
@@ -123,7 +131,7 @@ export function generateCdrHistory(store: MockStore, request: CdrHistoryRequest)
       CallType: inbound ? 2 : 1,
       Duration: answered ? ended - accept : 0,
       RecordId: recordId,
-      ...(agent ? { SeatUser: toSeatUserInfo(agent, store.skillGroups) } : {}),
+      ...(agent ? { SeatUser: seatUsers.get(agent) } : {}),
       EndStatus: outcome.status,
       EndStatusString: outcome.text,
       SkillGroup: group?.name ?? '',
