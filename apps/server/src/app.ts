@@ -6,6 +6,8 @@
  *   GET  /healthz, /readyz                      health (http/health.ts)
  *   POST|GET|DELETE /api/session                sign-in (auth/routes.ts)
  *   POST /api/tccc/sdk-url                      one-time SDK URL (tccc/routes.ts)
+ *   GET  /api/calls                             the agent's call history (records/calls-routes.ts)
+ *   POST /tccc/push, /tccc/push/token           TCCC Data Push receiver (push/routes.ts)
  *   GET  everything else                        the built console (web/web-app.ts)
  *
  * Around them: request ids, one structured log line per request, security headers with a
@@ -33,6 +35,11 @@ import { healthRoutes, type Readiness } from './http/health.js';
 import { PROBLEMS, ProblemError, problem, problemResponse } from './http/problem.js';
 import { type RequestIdVariables, requestId } from './http/request-id.js';
 import type { Logger } from './log/logger.js';
+import type { PushAuth } from './push/auth.js';
+import type { StoredPush } from './push/receiver.js';
+import { pushRoutes } from './push/routes.js';
+import { callsRoutes } from './records/calls-routes.js';
+import type { CallRecordStore } from './records/store.js';
 import { securityHeaders } from './security/csp.js';
 import { createKeyedRateLimiter, type KeyedRateLimiter } from './security/rate-limit.js';
 import { sameOriginOnly } from './security/same-origin.js';
@@ -42,7 +49,7 @@ import { webApp } from './web/web-app.js';
 export const API_BODY_LIMIT_BYTES = 16 * 1024;
 
 export interface AppDeps {
-  /** Mints SDK URLs: a `@tccc-kit/tccc-client` TokenClient. */
+  /** Mints SDK URLs: a `@tccc-kit/tccc-client` TcccClient. */
   issuer: SdkUrlIssuer;
   /** Who may sign in and which seat they get (auth/authenticator.ts). */
   authenticator: Authenticator;
@@ -61,6 +68,8 @@ export interface AppDeps {
   trustedProxies?: TrustedProxies;
   /** SDK URLs one user may request per minute (default 10). */
   sdkUrlRateLimitPerMinute?: number;
+  /** Call records: the Data Push receiver and GET /api/calls; omit to serve neither. */
+  records?: RecordsDeps;
   /**
    * Shared state, in this process unless given: pass implementations on a shared store
    * (Redis...) to run several instances. Each seam's methods may be async.
@@ -72,9 +81,23 @@ export interface AppDeps {
     sdkUrlLimiter?: KeyedRateLimiter;
     /** Sessions ended by sign-out (auth/revocations.ts). */
     revocations?: SessionRevocations;
+    /** Data Push and token requests per source address (push/routes.ts). */
+    pushLimiter?: KeyedRateLimiter;
   };
   /** Time source in ms for sessions, rate limits and durations (default Date.now). */
   now?: () => number;
+}
+
+export interface RecordsDeps {
+  store: CallRecordStore;
+  /** How pushes authenticate (push/auth.ts). */
+  pushAuth: PushAuth;
+  /** The app's SdkAppId: pushes naming another app are refused. */
+  sdkAppId?: number | undefined;
+  /** Pushes and token requests one source address may send per minute (default 6000). */
+  pushRateLimitPerMinute?: number;
+  /** Told of each stored push (before it is acknowledged). */
+  onStored?: (push: StoredPush) => void;
 }
 
 type Env = { Variables: RequestIdVariables };
@@ -115,6 +138,27 @@ export function createApp(deps: AppDeps): Hono<Env> {
     );
   });
   app.use(securityHeaders(deps.cspSdkSources));
+  // Server to server, outside /api: its own auth, body limit and per-source rate limit.
+  if (deps.records) {
+    app.route(
+      '/tccc/push',
+      pushRoutes({
+        store: deps.records.store,
+        auth: deps.records.pushAuth,
+        sdkAppId: deps.records.sdkAppId,
+        onStored: deps.records.onStored,
+        logger: deps.logger,
+        limiter:
+          deps.stores?.pushLimiter ??
+          createKeyedRateLimiter({
+            limit: deps.records.pushRateLimitPerMinute ?? 6_000,
+            windowMs: 60_000,
+            now,
+          }),
+        sourceOf: (c) => clientAddressOf(c, proxies),
+      }),
+    );
+  }
   app.use(
     methodNotAllowed({
       app,
@@ -159,6 +203,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
         }),
     }),
   );
+  if (deps.records) {
+    app.route(
+      '/api/calls',
+      callsRoutes({ store: deps.records.store, authenticator: deps.authenticator, sessions }),
+    );
+  }
   if (deps.webDistDir !== undefined) app.use(webApp({ distDir: deps.webDistDir }));
 
   app.notFound((c) =>

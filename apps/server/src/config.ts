@@ -11,6 +11,11 @@ import {
   type TrustedProxies,
 } from './http/client-address.js';
 import { LOG_LEVELS, type LogLevel } from './log/logger.js';
+import {
+  type RecordsConfig,
+  readRecordsConfig,
+  readStoreTarget,
+} from './records/records-config.js';
 import { parseCspSources } from './security/csp.js';
 
 export const MOCK_DEMO_PASSWORD = 'demo';
@@ -65,6 +70,8 @@ export interface Config {
   shutdownDelayMs: number;
   /** The whole shutdown budget, from the signal to the exit. */
   shutdownTimeoutMs: number;
+  /** Call records: store, Data Push auth, reconciliation (records/records-config.ts). */
+  records: RecordsConfig;
 }
 
 export interface ConfigIssue {
@@ -88,9 +95,8 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Validates `env` (normally `process.env`) into a `Config`, or throws a `ConfigError`. */
-export function loadConfig(env: Env): Config {
-  const issues: ConfigIssue[] = [];
+/** Readers of `env` that record every problem in `issues`. */
+function readersOf(env: Env, issues: ConfigIssue[]) {
   const read = (name: string): string | undefined => {
     const value = env[name]?.trim();
     return value === '' ? undefined : value;
@@ -98,7 +104,6 @@ export function loadConfig(env: Env): Config {
   const fail = (variable: string, problem: string) => {
     issues.push({ variable, problem });
   };
-
   const integer = (name: string, fallback: number, min: number, max: number): number => {
     const raw = read(name);
     if (raw === undefined) return fallback;
@@ -109,6 +114,14 @@ export function loadConfig(env: Env): Config {
     }
     return value;
   };
+  return { read, raw: (name: string) => env[name], fail, integer };
+}
+
+/** Validates `env` (normally `process.env`) into a `Config`, or throws a `ConfigError`. */
+export function loadConfig(env: Env): Config {
+  const issues: ConfigIssue[] = [];
+  const readers = readersOf(env, issues);
+  const { read, fail, integer } = readers;
 
   const port = integer('PORT', 8787, 0, 65535);
   const host = read('HOST') ?? '127.0.0.1';
@@ -205,6 +218,7 @@ export function loadConfig(env: Env): Config {
     webDist: read('WEB_DIST'),
     shutdownDelayMs: integer('SHUTDOWN_DELAY_MS', 0, 0, 600_000),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    records: readRecordsConfig(readers),
   };
   if (config.shutdownDelayMs >= config.shutdownTimeoutMs && config.shutdownDelayMs > 0) {
     fail(
@@ -214,6 +228,46 @@ export function loadConfig(env: Env): Config {
   }
   if (issues.length > 0) throw new ConfigError(issues);
   return config;
+}
+
+/** What the `reconcile` command needs: TCCC credentials, the store, timeouts and logs. */
+export interface ReconcileCommandConfig {
+  tccc: Extract<TcccConfig, { mode: 'cloud' }>;
+  tcccTimeoutMs: number;
+  store: RecordsConfig['store'];
+  logLevel: LogLevel;
+}
+
+/**
+ * Validates `env` for the `reconcile` command, which talks to TCCC and the store but serves
+ * nothing: no session, sign-in or HTTP settings are needed.
+ */
+export function loadReconcileCommandConfig(env: Env): ReconcileCommandConfig {
+  const issues: ConfigIssue[] = [];
+  const readers = readersOf(env, issues);
+  const tccc = readTccc(readers.read, readers.fail, readers.integer);
+  if (tccc.mode !== 'cloud') {
+    readers.fail(
+      'TCCC_SECRET_ID',
+      'is required: reconciliation reads DescribeTelCdr from a TCCC (the real one, or a mock ' +
+        'you started, with TCCC_ENDPOINT); the embedded mock lives inside a running server',
+    );
+  }
+  const levelRaw = readers.read('LOG_LEVEL')?.toLowerCase() ?? 'warn';
+  if (!(LOG_LEVELS as readonly string[]).includes(levelRaw)) {
+    readers.fail(
+      'LOG_LEVEL',
+      `must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(levelRaw)}`,
+    );
+  }
+  const result = {
+    tccc: tccc as Extract<TcccConfig, { mode: 'cloud' }>,
+    tcccTimeoutMs: readers.integer('TCCC_TIMEOUT_MS', 5000, 100, 120_000),
+    store: readStoreTarget(readers),
+    logLevel: levelRaw as LogLevel,
+  };
+  if (issues.length > 0) throw new ConfigError(issues);
+  return result;
 }
 
 type Read = (name: string) => string | undefined;

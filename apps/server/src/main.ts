@@ -4,13 +4,14 @@
  * createApp (app.ts); this file only wires and listens.
  */
 import { randomBytes } from 'node:crypto';
-import { createTokenClient } from '@tccc-kit/tccc-client';
+import { createTcccClient } from '@tccc-kit/tccc-client';
 import { createApp } from './app.js';
 import { createDemoAuthenticator } from './auth/authenticator.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createNodeServer, listenOn } from './http/node-server.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createRedactor } from './log/redact.js';
+import { pushAuthFor, startCallRecords } from './records/start-records.js';
 import { REAL_TCCC_DEFAULT_SOURCES, withWebSocketTwin } from './security/csp.js';
 import { createShutdown } from './shutdown.js';
 import type { EmbeddedMockTccc } from './tccc/embedded-mock.js';
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   }
 
   const cloud = config.tccc.mode === 'cloud' ? config.tccc : undefined;
+  const pushAuth = pushAuthFor(config.records, { embeddedMock: !cloud });
   const redactor = createRedactor({
     secrets: [
       cloud?.secretKey,
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
       config.sessionSecret,
       // The mock's demo password is public; a configured one is a secret.
       cloud ? config.demoPassword : undefined,
+      ...pushAuth.secrets,
     ],
   });
   const logger = createLogger({ level: config.logLevel, redactor });
@@ -62,17 +65,29 @@ async function main(): Promise<void> {
   const tccc = mock ? { ...mock.credentials, endpoint: mock.url, region: undefined } : cloud;
   if (!tccc) throw new Error('unreachable: no TCCC configuration');
   const reachability = createTcccReachability();
-  const tokenClient = createTokenClient({
+  const tcccClient = createTcccClient({
     sdkAppId: tccc.sdkAppId,
     secretId: tccc.secretId,
     secretKey: tccc.secretKey,
     ...(tccc.endpoint ? { endpoint: tccc.endpoint } : {}),
     ...(tccc.region ? { region: tccc.region } : {}),
     timeoutMs: config.tcccTimeoutMs,
-    logger: logger.child({ component: 'token-client' }),
+    logger: logger.child({ component: 'tccc-client' }),
+  });
+
+  const records = await startCallRecords({
+    config: config.records,
+    pushAuth,
+    tccc: tcccClient,
+    sdkAppId: tccc.sdkAppId,
+    logger,
+  }).catch(async (error: unknown) => {
+    logger.error({ err: error }, 'the call-record store could not be opened');
+    await mock?.close();
+    process.exit(1);
   });
   // Readiness follows the outcome of real calls: no probe of TCCC per /readyz.
-  const issuer = trackReachability(tokenClient, reachability);
+  const issuer = trackReachability(tcccClient, reachability);
 
   let sessionSecret = config.sessionSecret;
   if (!sessionSecret) {
@@ -114,6 +129,7 @@ async function main(): Promise<void> {
     publicOrigin: config.publicOrigin,
     trustedProxies: config.trustedProxies,
     sdkUrlRateLimitPerMinute: config.sdkUrlRateLimitPerMinute,
+    records: records.deps,
   });
 
   const { server, connections } = createNodeServer(app.fetch);
@@ -136,7 +152,7 @@ async function main(): Promise<void> {
   const shutdown = createShutdown({
     server,
     connections,
-    cleanups: mock ? [() => mock.close()] : [],
+    cleanups: [() => records.close(), ...(mock ? [() => mock.close()] : [])],
     onDrain: () => {
       draining = true;
     },

@@ -11,6 +11,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export const PROBLEMS = {
   invalid_body: { status: 400, title: 'The request body is not valid' },
+  invalid_query: { status: 400, title: 'The query string is not valid' },
   malformed_request: { status: 400, title: 'The request is not valid HTTP' },
   invalid_host: { status: 400, title: 'The Host header is missing or not valid' },
   invalid_request_target: { status: 400, title: 'The request path is not valid' },

@@ -14,7 +14,7 @@
  * the run takes.
  */
 import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
-import { createTokenClient } from '@tccc-kit/tccc-client';
+import { createTcccClient } from '@tccc-kit/tccc-client';
 import { createApp } from '../../src/app.js';
 import { createDemoAuthenticator } from '../../src/auth/authenticator.js';
 import { createNodeServer, listenOn } from '../../src/http/node-server.js';
@@ -48,7 +48,7 @@ const logger = createLogger({
 const frozen = Date.UTC(2026, 0, 1);
 
 const app = createApp({
-  issuer: createTokenClient({
+  issuer: createTcccClient({
     sdkAppId: DEFAULT_SDK_APP_ID,
     secretId: DEFAULT_SECRET_ID,
     secretKey: DEFAULT_SECRET_KEY,
@@ -57,7 +57,7 @@ const app = createApp({
     requestsPerSecond: 10_000,
     timeoutMs: 10_000,
     retries: 0,
-    logger: logger.child({ component: 'token-client' }),
+    logger: logger.child({ component: 'tccc-client' }),
   }),
   authenticator: createDemoAuthenticator({ accounts: config.accounts, password: config.password }),
   readiness: { check: async () => undefined },
