@@ -50,7 +50,7 @@ describe('inbound calls', () => {
     expect((await seat.events.next()).data).toEqual({ status: 'free' });
   });
 
-  it('auto-transfers an unanswered offer when the mock clock passes its timeout', async () => {
+  it('ends an unanswered offer to a named seat when its timeout passes (seatGiveUp)', async () => {
     const seat = await signIn(mock);
     const offer = await post('/__tccc/calls/inbound', {
       seatUserId: 'agent@example.com',
@@ -59,9 +59,17 @@ describe('inbound calls', () => {
     const { sessionId } = await body(offer);
     await seat.events.until('callIn');
     mock.advanceTime(21_000);
-    expect(await seat.events.next()).toEqual({ event: 'autoTransfer', data: { sessionId } });
+    expect((await seat.events.until('sessionEnded')).data).toMatchObject({
+      sessionId,
+      closeBy: 'timer',
+    });
     const calls = await body(await get('/__tccc/calls'));
-    expect(calls.calls[0]).toMatchObject({ sessionId, state: 'ended', closeBy: 'autoTransfer' });
+    expect(calls.calls[0]).toMatchObject({
+      sessionId,
+      state: 'ended',
+      endStatus: 17,
+      endStatusString: 'seatGiveUp',
+    });
   });
 
   it('answers 409 when the seat has no live SDK session', async () => {
@@ -234,9 +242,14 @@ describe('seat status, one per seat on its staff record', () => {
     await post('/sdk/agent/status', { status: 'notReady' }, first.auth);
     expect((await first.events.until('statusChanged')).data).toEqual({ status: 'notReady' });
     const second = await signIn(mock);
+    expect(await first.events.next()).toEqual({
+      event: 'loggedOut',
+      data: { reason: 'takenOver' },
+    });
     await expect(first.events.next()).rejects.toThrow('the event stream ended');
     const stale = await post('/sdk/agent/status', { status: 'rest' }, first.auth);
     expect(stale.status).toBe(401);
+    expect((await body(stale)).error.code).toBe('SessionTakenOver');
     const sessions = await body(await get('/__tccc/sessions'));
     expect(sessions.sessions).toEqual([
       expect.objectContaining({ status: 'free', connected: true }),
@@ -250,5 +263,129 @@ describe('seat status, one per seat on its staff record', () => {
     await post('/sdk/calls/outbound', { phoneNumber: '13800000001' }, first.auth);
     await signIn(mock);
     expect(mock.store.staff.get(1400000000, 'agent@example.com')?.status).toBe('busy');
+  });
+});
+
+describe('the customer’s side on the control plane', () => {
+  const dial = async (seat: Awaited<ReturnType<typeof signIn>>) => {
+    mock.pauseTime();
+    const { sessionId } = await body(
+      await post('/sdk/calls/outbound', { phoneNumber: '13800000001' }, seat.auth),
+    );
+    return sessionId as string;
+  };
+
+  it('answer, then end: calloutAccepted, then sessionEnded closeBy client, one CDR', async () => {
+    const seat = await signIn(mock);
+    const sessionId = await dial(seat);
+    const answered = await post(`/__tccc/calls/${sessionId}/answer`, {});
+    expect((await body(answered)).call).toMatchObject({ sessionId, state: 'talking' });
+    expect((await seat.events.until('calloutAccepted')).data).toEqual({ sessionId });
+    await post(`/__tccc/calls/${sessionId}/end`, {});
+    expect((await seat.events.until('sessionEnded')).data).toMatchObject({ closeBy: 'client' });
+    const one = await body(await get(`/__tccc/calls/${sessionId}`));
+    expect(one.call).toMatchObject({
+      endStatus: 1,
+      hungUpSide: 'user',
+      legs: [{ via: 'outbound' }],
+    });
+    expect(mock.store.cdrs.get(1400000000, sessionId)?.HungUpSide).toBe('user');
+  });
+
+  it.each([
+    ['reject', {}, 203],
+    ['busy', {}, 206],
+    ['fail', { endStatus: 'powerOff' }, 204],
+  ])('%s ends the ringing call (EndStatus %#)', async (action, payload, code) => {
+    const seat = await signIn(mock);
+    const sessionId = await dial(seat);
+    const response = await post(`/__tccc/calls/${sessionId}/${action}`, payload);
+    expect(response.status).toBe(200);
+    expect((await body(response)).call.endStatus).toBe(code);
+    await seat.events.until('sessionEnded');
+  });
+
+  it('answers 409 to answering a connected call, 400 to an unknown failure, 404 to unknown', async () => {
+    const seat = await signIn(mock);
+    const sessionId = await dial(seat);
+    const bad = await post(`/__tccc/calls/${sessionId}/fail`, { endStatus: 'sleepy' });
+    expect(bad.status).toBe(400);
+    expect((await body(bad)).error.message).toContain('notAnswer, userReject');
+    await post(`/__tccc/calls/${sessionId}/answer`, {});
+    expect((await post(`/__tccc/calls/${sessionId}/answer`, {})).status).toBe(409);
+    expect((await post('/__tccc/calls/nope/answer', {})).status).toBe(404);
+    expect((await get('/__tccc/calls/nope')).status).toBe(404);
+  });
+
+  it('queues a skill-group call with its IVR path, and refuses unknown fields', async () => {
+    mock.reseed({
+      apps: [{ sdkAppId: 1400000000 }],
+      skillGroups: [{ skillGroupId: 5, name: 'Help' }],
+      staff: [{ mail: 'agent@example.com', skillGroups: [5] }],
+    });
+    const seat = await signIn(mock);
+    const offer = await post('/__tccc/calls/inbound', {
+      skillGroupId: 5,
+      callerLocation: 'Shenzhen',
+      ivrPath: [{ key: '1', label: 'Help' }],
+    });
+    expect(offer.status).toBe(201);
+    const { sessionId } = await body(offer);
+    expect((await seat.events.until('callIn')).data).toMatchObject({
+      sessionId,
+      callerLocation: 'Shenzhen',
+      ivrPath: [{ key: '1', label: 'Help' }],
+    });
+    for (const input of [
+      { skillGroupId: 5, colour: 'red' },
+      { skillGroupId: 5, ivrPath: [{ key: 1 }] },
+      { skillGroupId: '5' },
+    ]) {
+      const response = await post('/__tccc/calls/inbound', input);
+      expect(response.status).toBe(400);
+    }
+  });
+
+  it('disconnect closes the seat’s streams; the session stays until its grace runs out', async () => {
+    const seat = await signIn(mock);
+    const response = await post('/__tccc/sessions/disconnect', { seatUserId: 'agent@example.com' });
+    expect(await body(response)).toEqual({ disconnected: 1 });
+    await expect(seat.events.next()).rejects.toThrow('the event stream ended');
+    const sessions = (await body(await get('/__tccc/sessions'))).sessions;
+    expect(sessions).toEqual([
+      expect.objectContaining({ connected: false, lostAt: expect.any(String) }),
+    ]);
+    expect((await post('/__tccc/sessions/disconnect', { seatUserId: 7 })).status).toBe(400);
+  });
+});
+
+describe('SDK call routes with a body', () => {
+  it('sends DTMF, transfers to another seat, and completes the call afterwards', async () => {
+    const first = await signIn(mock);
+    const second = await signIn(mock, 'agent2@example.com');
+    const { sessionId } = await body(
+      await post('/__tccc/calls/inbound', { seatUserId: 'agent@example.com' }),
+    );
+    await post(`/sdk/calls/${sessionId}/accept`, {}, first.auth);
+    const dtmf = await post(`/sdk/calls/${sessionId}/dtmf`, { dtmfText: '1#' }, first.auth);
+    expect(dtmf.status).toBe(200);
+    expect((await post(`/sdk/calls/${sessionId}/dtmf`, { dtmfText: 'x' }, first.auth)).status).toBe(
+      400,
+    );
+    const moved = await post(
+      `/sdk/calls/${sessionId}/transfer`,
+      { userId: 'agent2@example.com' },
+      first.auth,
+    );
+    expect(await body(moved)).toMatchObject({ sessionId, state: 'offered' });
+    expect((await first.events.until('transfer')).data).toEqual({
+      sessionId,
+      userId: 'agent2@example.com',
+    });
+    expect((await second.events.until('callIn')).data).toMatchObject({ sessionId });
+    const completed = await post(`/sdk/calls/${sessionId}/complete`, {}, first.auth);
+    expect(completed.status).toBe(200);
+    expect((await first.events.until('sessionCompleted')).data).toEqual({ sessionId });
+    expect((await body(await get(`/__tccc/calls/${sessionId}`))).call.digits).toBe('1#');
   });
 });
