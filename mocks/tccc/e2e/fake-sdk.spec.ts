@@ -147,7 +147,7 @@ test.describe('inbound calls', () => {
     await expect.poll(() => page.evaluate(() => window.tccc?.Agent.getStatus())).toBe('free');
   });
 
-  test('an offer nobody accepts is auto-transferred when its timeout passes', async ({
+  test('an offer to a seat that nobody accepts ends when its timeout passes', async ({
     page,
     mockTccc,
   }) => {
@@ -160,7 +160,11 @@ test.describe('inbound calls', () => {
     });
     await waitForEvent(page, 'callIn');
     await mockTccc.control.advanceClock(16_000);
-    expect(await waitForEvent(page, 'autoTransfer')).toEqual({ sessionId });
+    expect(await waitForEvent(page, 'sessionEnded')).toMatchObject({
+      sessionId,
+      closeBy: 'timer',
+    });
+    expect(await mockTccc.control.call(sessionId)).toMatchObject({ endStatus: 17 });
   });
 });
 
@@ -234,7 +238,10 @@ test.describe('outbound calls', () => {
 });
 
 test.describe('agent and UI', () => {
-  test('setStatus, offline and online emit statusChanged', async ({ page, mockTccc }) => {
+  test('setStatus and online emit statusChanged; offline ends the session', async ({
+    page,
+    mockTccc,
+  }) => {
     const { sdkUrl } = await mockTccc.control.issueToken({ seatUserId: seat });
     await injectSdk(page, sdkUrl);
     await waitForEvent(page, 'ready');
@@ -242,17 +249,25 @@ test.describe('agent and UI', () => {
       status: 'success',
     });
     expect(await waitForEvent(page, 'statusChanged')).toEqual({ status: 'rest' });
-    await page.evaluate(async () => {
-      await window.tccc?.Agent.offline();
-    });
-    expect(await waitForEvent(page, 'statusChanged', 1)).toEqual({ status: 'notReady' });
     await page.evaluate(() => window.tccc?.Agent.online());
-    expect(await waitForEvent(page, 'statusChanged', 2)).toEqual({ status: 'free' });
+    expect(await waitForEvent(page, 'statusChanged', 1)).toEqual({ status: 'free' });
     const bad = await page.evaluate(() =>
       // @ts-expect-error: a status the SDK does not know
       window.tccc?.Agent.setStatus({ status: 'away' }).catch((e) => e),
     );
     expect(bad).toMatchObject({ status: 'error' });
+    expect(await page.evaluate(async () => (await window.tccc?.Agent.offline()) ?? null)).toEqual({
+      status: 'success',
+    });
+    expect(await waitForEvent(page, 'loggedOut')).toEqual({ reason: 'offline' });
+    expect(await mockTccc.control.sessions()).toEqual([]);
+    const after = await page.evaluate(() =>
+      window.tccc?.Agent.setStatus({ status: 'free' }).catch((e) => e),
+    );
+    expect(after).toEqual({
+      status: 'error',
+      errorMsg: expect.stringContaining('the seat went offline (Agent.offline())'),
+    });
   });
 
   test('renders into data-render-dom-id and obeys UI.hide/show', async ({ page, mockTccc }) => {

@@ -16,6 +16,7 @@ import { sdkCors } from './cors.js';
 import { errorResponse, SdkError } from './errors.js';
 import { eventStreamResponse } from './event-stream.js';
 import { sdkFault } from './faults.js';
+import { recording } from './records.js';
 import type { SdkRuntime } from './runtime.js';
 import { fakeSdkScript } from './script.js';
 
@@ -123,6 +124,15 @@ export function createSdkRoutes(ctx: MockContext, runtime: SdkRuntime): Hono {
       200,
       noStore,
     );
+  });
+
+  app.get('/records/:sdkAppId/:sessionId/:file', (c) => {
+    const { sdkAppId, sessionId, file } = c.req.param();
+    const wav = recording(ctx.store, sdkAppId, sessionId, file);
+    return c.body(wav.slice().buffer as ArrayBuffer, 200, {
+      'content-type': 'audio/wav',
+      'cache-control': 'private, max-age=3600',
+    });
   });
 
   // Last, so it only gets what no route above took. A route rather than `app.notFound`: a
