@@ -115,6 +115,40 @@ test.describe('misuse', () => {
   });
 });
 
+test.describe('what the mock does not have', () => {
+  test('internal calls, chat and video reject with what is missing; devices are listed', async ({
+    page,
+    mockTccc,
+  }) => {
+    const { sdkUrl } = await mockTccc.control.issueToken({ seatUserId: seat });
+    await injectSdk(page, sdkUrl);
+    await waitForEvent(page, 'ready');
+    const answers = await page.evaluate(async () => {
+      const tccc = window.tccc;
+      if (!tccc) throw new Error('no tccc');
+      const settle = (promise: Promise<unknown>) =>
+        promise.then(
+          (v) => v,
+          (e) => e,
+        );
+      return {
+        internal: await settle(tccc.Call.startInternalCall({ calleeUserId: 'agent2@example.com' })),
+        chat: await settle(tccc.Chat.accept({ sessionId: 'chat-1' })),
+        video: await settle(tccc.Video.muteVideo({ sessionId: 'video-1' })),
+        microphones: Array.isArray(await tccc.Devices.getMicrophones()),
+        speakers: Array.isArray(await tccc.Devices.getSpeakers()),
+      };
+    });
+    expect(answers).toEqual({
+      internal: { status: 'error', errorMsg: expect.stringContaining('Call.startInternalCall') },
+      chat: { status: 'error', errorMsg: 'tccc.Chat.accept: no such session "chat-1".' },
+      video: { status: 'error', errorMsg: 'tccc.Video.muteVideo: no such session "video-1".' },
+      microphones: true,
+      speakers: true,
+    });
+  });
+});
+
 test.describe('inbound calls', () => {
   test('control plane offers, agent accepts in the UI, customer hangs up', async ({
     page,
