@@ -14,6 +14,9 @@ export default defineConfig({
     target: 'es2022',
     // No inline assets: the strict CSP has no data: sources.
     assetsInlineLimit: 0,
-    sourcemap: true,
+    // Maps are written for error trackers (upload dist/assets/*.map) but not linked from the
+    // bundles, and apps/server never serves *.map: production code is not handed out
+    // annotated (see the server README, "Security").
+    sourcemap: 'hidden',
   },
 });

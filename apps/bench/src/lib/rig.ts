@@ -95,6 +95,7 @@ export function spawnOurMain(options: {
       DEMO_PASSWORD,
       HOST: '127.0.0.1',
       PORT: String(options.port),
+      PUBLIC_ORIGIN: `http://127.0.0.1:${options.port}`, // required with a "real" TCCC
     },
   });
 }

@@ -1,4 +1,4 @@
-import { createTokenClient } from '@tccc-kit/tccc-client';
+import { createTcccClient } from '@tccc-kit/tccc-client';
 import { describe, expect, it } from 'vitest';
 import { startEmbeddedMockTccc } from './embedded-mock.js';
 
@@ -8,7 +8,7 @@ describe('startEmbeddedMockTccc', () => {
     try {
       expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(await mock.isUp()).toBe(true);
-      const client = createTokenClient({ ...mock.credentials, endpoint: mock.url, retries: 0 });
+      const client = createTcccClient({ ...mock.credentials, endpoint: mock.url, retries: 0 });
       const issued = await client.createSdkUrl({ seatUserId: 'agent@example.com' });
       expect(issued.sdkUrl.startsWith(`${mock.url}/sdk/`)).toBe(true);
     } finally {

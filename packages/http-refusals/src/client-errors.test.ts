@@ -1,7 +1,14 @@
-import { createServer, type RequestListener, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
 import { Duplex } from 'node:stream';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { closeAll, exchange, render as renderAny, startServer } from '../test/support.js';
 import { answerClientErrors, malformedAdvice, type ParserRefusal } from './index.js';
 
 /** Every refusal as JSON, so a test can see what the handler was told. */
@@ -12,6 +19,7 @@ const render = (refusal: ParserRefusal) => ({
 
 let server: Server | undefined;
 afterEach(async () => {
+  await closeAll();
   const listening = server;
   server = undefined;
   if (!listening) return;
@@ -171,5 +179,72 @@ describe('answerClientErrors', () => {
     httpServer.emit('clientError', Object.assign(new Error('client error'), { code }), socket);
     expect(written.length).toBe(before);
     expect(socket.destroyed).toBe(true);
+  });
+});
+
+describe('answerClientErrors, a body refused mid-way', () => {
+  /** A handler that waits for the whole body, as a JSON route does, and reports how it ended. */
+  const readingHandler =
+    (ended: (how: string) => void) => (request: IncomingMessage, response: ServerResponse) => {
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        ended('end');
+        response.end('read');
+      });
+      request.on('error', (error: NodeJS.ErrnoException) => ended(`error ${error.code}`));
+    };
+
+  it.each([
+    [
+      'a chunk size that overflows',
+      'Transfer-Encoding: chunked\r\n\r\nfffffffffffffffffffff\r\nhello\r\n0\r\n\r\n',
+      400,
+      { kind: 'malformed_request', status: 400, parserCode: 'HPE_INVALID_CHUNK_SIZE' },
+    ],
+    [
+      'Transfer-Encoding: xchunked',
+      'Transfer-Encoding: xchunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n',
+      400,
+      { kind: 'malformed_request', status: 400, parserCode: 'HPE_INVALID_TRANSFER_ENCODING' },
+    ],
+    [
+      'a chunk extension over the limit',
+      `Transfer-Encoding: chunked\r\n\r\n5;${'a'.repeat(20_000)}\r\nhello\r\n0\r\n\r\n`,
+      413,
+      { kind: 'chunk_extensions_too_large', status: 413 },
+    ],
+  ])(
+    'answers %s, though the request already reached the handler',
+    async (_name, rest, status, expected) => {
+      const endings: string[] = [];
+      const { port } = await startServer(
+        readingHandler((how) => endings.push(how)),
+        (server) => answerClientErrors(server, { render: renderAny }),
+      );
+      const answer = await exchange(port, `POST /upload HTTP/1.1\r\nHost: x\r\n${rest}`);
+      expect([answer.status, answer.headers.connection]).toEqual([status, 'close']);
+      expect(answer.refusal).toEqual(expected);
+      // The handler, still waiting for the body, sees the request end with an error.
+      await vi.waitFor(() => expect(endings).toEqual(['error ECONNRESET']));
+    },
+  );
+
+  it('closes without a word when the refused request was already being answered', async () => {
+    const { port } = await startServer(
+      (_request, response) => {
+        response.writeHead(200, { 'Content-Type': 'text/plain' });
+        response.write('streaming');
+      },
+      (server) => answerClientErrors(server, { render: renderAny }),
+    );
+    const connection = open(port);
+    connection.socket.write(
+      'POST /upload HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n',
+    );
+    await vi.waitFor(() => expect(connection.received()).toContain('streaming'));
+    connection.socket.write('zz\r\nhello\r\n');
+    await connection.closed;
+    expect(connection.received()).not.toContain('400');
   });
 });
