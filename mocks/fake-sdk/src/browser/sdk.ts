@@ -3,70 +3,26 @@ import type {
   CallStateResponse,
   OutboundCallRequest,
   OutboundCallResponse,
-  ReconnectSettings,
   ServerEvent,
   SessionEndReason,
   SetStatusRequest,
   TransferRequest,
   WireAgentStatus,
 } from '../protocol.js';
-import { sessionEndedCodes, settableStatuses } from '../protocol.js';
+import { settableStatuses } from '../protocol.js';
 import { Emitter, type Listener } from './emitter.js';
+import {
+  defaultReconnect,
+  endedCodeReasons,
+  events,
+  extensionEvents,
+  forwarded,
+  loggedOutWords,
+} from './events.js';
 import { HostClient, HostError } from './host.js';
 import { failure, guarded, success } from './results.js';
 import { applyEvent, initialView, type ViewState } from './state.js';
 import { Workspace } from './ui/workspace.js';
-
-/** Event names TCCC documents, as `tccc.events.<name>`. */
-export const events = {
-  ready: 'ready',
-  tokenExpired: 'tokenExpired',
-  callIn: 'callIn',
-  userAccessed: 'userAccessed',
-  autoTransfer: 'autoTransfer',
-  sessionEnded: 'sessionEnded',
-  sessionCompleted: 'sessionCompleted',
-  callOuted: 'callOuted',
-  calloutAccepted: 'calloutAccepted',
-  transfer: 'transfer',
-  statusChanged: 'statusChanged',
-} as const;
-
-/**
- * Events of this fake that TCCC does not document [unconfirmed], subscribed to by name
- * (`tccc.on('connectionLost', …)`); not among `tccc.events`.
- */
-export const extensionEvents = {
-  connectionLost: 'connectionLost',
-  connectionRestored: 'connectionRestored',
-  loggedOut: 'loggedOut',
-} as const;
-
-/** Server events that reach the page's listeners as they are (same name, same payload). */
-const forwarded = new Set<ServerEvent['name']>([
-  'callIn',
-  'userAccessed',
-  'autoTransfer',
-  'sessionEnded',
-  'sessionCompleted',
-  'callOuted',
-  'calloutAccepted',
-  'transfer',
-  'statusChanged',
-]);
-
-/** Until the login answers with the host's own settings. */
-const defaultReconnect: ReconnectSettings = { initialMs: 1000, maxMs: 5000 };
-
-const endedCodeReasons = Object.fromEntries(
-  Object.entries(sessionEndedCodes).map(([reason, code]) => [code, reason]),
-) as Record<string, SessionEndReason>;
-
-const loggedOutWords: Record<SessionEndReason, string> = {
-  offline: 'the seat went offline (Agent.offline())',
-  takenOver: 'a newer login of this seat took the session over',
-  expired: 'the SDK host ended the session after the connection stayed lost',
-};
 
 export interface FakeSdkOptions {
   /** URL of this script (document.currentScript.src); its `token` query logs in. */

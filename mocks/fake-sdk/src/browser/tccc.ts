@@ -7,8 +7,9 @@ import type {
   TcccEventName,
   TcccListener,
 } from '@tccc-kit/web-loader';
+import { events } from './events.js';
 import { failure, guarded, success } from './results.js';
-import { events, type FakeSdk } from './sdk.js';
+import type { FakeSdk } from './sdk.js';
 
 /**
  * Build the `window.tccc` object around the engine. The object is checked by the compiler

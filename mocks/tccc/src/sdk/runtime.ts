@@ -18,17 +18,12 @@ import type { StaffStatus } from '../state/staff.js';
 import { sessionOfBearer } from './auth.js';
 import { act, sendDigits, transfer } from './call-actions.js';
 import { pushToCall, type RuntimeCore } from './core.js';
-import type { CalleeFailure, Ending, EndStatusString } from './end-status.js';
+import { type AdminHangUp, adminEnding, applyDeadlines, customerEnding } from './deadlines.js';
+import type { CalleeFailure } from './end-status.js';
 import { SdkError } from './errors.js';
 import { endCall } from './lifecycle.js';
-import { answerByCustomer, calleeAnswers, failByCustomer, startOutbound } from './outbound.js';
-import {
-  dispatchQueued,
-  type InboundCallRequest,
-  offerInbound,
-  offerTimedOut,
-  routeCall,
-} from './routing.js';
+import { answerByCustomer, failByCustomer, startOutbound } from './outbound.js';
+import { dispatchQueued, type InboundCallRequest, offerInbound } from './routing.js';
 import { changeStatus, type SeatRef, seatCalls, statusOf } from './seats.js';
 import {
   dropStreams,
@@ -38,19 +33,13 @@ import {
   snapshots,
   streamClosed,
   streamOpened,
-  sweepSessions,
 } from './session-life.js';
 
+export type { AdminHangUp } from './deadlines.js';
 export type { InboundCallRequest } from './routing.js';
 
 /** How often pending deadlines are compared with the mock clock, in real ms. */
 const sweepIntervalMs = 50;
-
-/** Reasons an administrator may give when hanging up (HangUpCall). */
-export interface AdminHangUp {
-  mainReason?: string;
-  subReason?: string;
-}
 
 /**
  * What the SDK half of the mock does: log fake SDKs in and out, place, offer, route,
@@ -203,7 +192,7 @@ export class SdkRuntime {
   /** The customer hangs up (control plane), whatever stage the call is at. */
   endByCustomer(sessionId: string): CallView {
     const call = this.#liveCall(sessionId);
-    this.#core.end(call, this.#customerEnding(call));
+    this.#core.end(call, customerEnding(call));
     return viewOf(call);
   }
 
@@ -225,13 +214,7 @@ export class SdkRuntime {
    */
   hangUpByAdmin(sdkAppId: number, sessionId: string, reasons: AdminHangUp = {}): CallView {
     const call = this.#liveCall(sessionId, sdkAppId);
-    const status: EndStatusString =
-      call.talkStartedAt !== undefined
-        ? 'ok'
-        : call.direction === 'outbound'
-          ? 'callerCancel'
-          : this.#customerGiveUp(call);
-    this.#core.end(call, { kind: 'admin', status, ...reasons });
+    this.#core.end(call, adminEnding(call, reasons));
     return viewOf(call);
   }
 
@@ -258,32 +241,7 @@ export class SdkRuntime {
 
   /** Apply every deadline the mock clock has reached. */
   sweep(): void {
-    const core = this.#core;
-    const now = core.now();
-    for (const call of this.#store.calls.withDeadlines()) {
-      const deadline = call.deadline;
-      if (!deadline || deadline.at > now || call.state === 'ended') continue;
-      delete call.deadline;
-      switch (deadline.kind) {
-        case 'route':
-          routeCall(core, call);
-          break;
-        case 'queueGiveUp':
-          core.end(call, { kind: 'waitingGiveUp' });
-          break;
-        case 'offerTimeout':
-          offerTimedOut(core, call);
-          break;
-        case 'answer':
-          calleeAnswers(core, call);
-          break;
-        case 'fail':
-          core.end(call, { kind: 'callee', failure: deadline.ending });
-          break;
-      }
-    }
-    sweepSessions(core);
-    core.dispatch();
+    applyDeadlines(this.#core);
     this.#scheduleSweep();
   }
 
@@ -302,19 +260,6 @@ export class SdkRuntime {
       throw new SdkError(409, 'CallStateConflict', `Call "${sessionId}" has already ended.`);
     }
     return call;
-  }
-
-  /** The EndStatus of a caller giving up at the call's stage (not yet connected). */
-  #customerGiveUp(call: CallRecord): 'ivrGiveUp' | 'waitingGiveUp' | 'ringingGiveUp' {
-    if (call.state === 'ivr') return 'ivrGiveUp';
-    if (call.state === 'queued') return 'waitingGiveUp';
-    return 'ringingGiveUp';
-  }
-
-  #customerEnding(call: CallRecord): Ending {
-    if (call.talkStartedAt !== undefined) return { kind: 'talked', by: 'user' };
-    if (call.direction === 'outbound') return { kind: 'callee', failure: 'userReject' };
-    return { kind: this.#customerGiveUp(call) };
   }
 
   #scheduleSweep(): void {
