@@ -25,6 +25,7 @@ export { createMockApp, type MockAppParts } from './app.js';
 export {
   DEFAULT_LIMITS,
   DEFAULT_SDK_APP_ID,
+  DEFAULT_SDK_SETTINGS,
   DEFAULT_SEATS,
   DEFAULT_SECRET_ID,
   DEFAULT_SECRET_KEY,
@@ -40,6 +41,7 @@ export {
   type ResolvedMockTcccConfig,
   resolveMockConfig,
   resolveMockSeed,
+  type SdkSettings,
 } from './config/index.js';
 export type { MockContext } from './context.js';
 export {
@@ -65,7 +67,17 @@ export {
   type MockTccc,
   type MockTcccOptions,
 } from './mock.js';
-export { type InboundCallRequest, SdkError, SdkRuntime } from './sdk/index.js';
+export {
+  type AdminHangUp,
+  buildCdr,
+  CALLEE_FAILURES,
+  type CalleeFailure,
+  END_STATUS,
+  type EndStatusString,
+  type InboundCallRequest,
+  SdkError,
+  SdkRuntime,
+} from './sdk/index.js';
 export {
   type MockTcccServer,
   type MockTcccServerOptions,

@@ -7,6 +7,7 @@
 import type { MockSeedConfig } from '../config/index.js';
 import type { ClockView, MockTcccState } from '../control/index.js';
 import type { FaultRule, FaultRuleInput } from '../faults/index.js';
+import type { CalleeFailure } from '../sdk/end-status.js';
 import type { InboundCallRequest } from '../sdk/runtime.js';
 import type { CallView } from '../state/calls.js';
 import type { SessionView } from '../state/sessions.js';
@@ -55,10 +56,30 @@ export interface IssuedSdkToken {
 export interface MockTcccControl {
   /** Mint an SDK login token and URL, as CreateSDKLoginToken would. */
   issueToken(request: IssueTokenRequest): Promise<IssuedSdkToken>;
-  /** Offer an inbound call to a seat whose SDK is loaded and ready. */
+  /**
+   * A customer calls in: to one seat (`seatUserId`, whose SDK must be ready and free) or to a
+   * skill group's queue (`skillGroupId`), with the callIn fields (callerPhoneNumber,
+   * callerLocation, remark, ivrPath, ivrSeconds, timeoutSeconds, queueWaitSeconds).
+   */
   inboundCall(request: InboundCallRequest): Promise<{ sessionId: string; call: CallView }>;
-  /** The customer hangs up. */
+  /** The customer hangs up, whatever stage the call is at. */
   endCall(sessionId: string): Promise<CallView>;
+  /** The customer of an outbound call that rings answers it now. */
+  answerCall(sessionId: string): Promise<CallView>;
+  /** The customer rejects the ringing outbound call (EndStatus 203 userReject). */
+  rejectCall(sessionId: string): Promise<CallView>;
+  /** The customer's line is busy (EndStatus 206). */
+  busyCall(sessionId: string): Promise<CallView>;
+  /** Another failure of the callee's side: notAnswer, powerOff, numberNotExist, ... */
+  failCall(sessionId: string, endStatus: CalleeFailure): Promise<CallView>;
+  /** One call (legs, digits, end status), as `calls()` lists them. */
+  call(sessionId: string): Promise<CallView>;
+  /**
+   * Close the SDK event streams of one seat (or of all), as a dropped network would: the
+   * pages hear `connectionLost` and reconnect; the session ends if the grace period passes
+   * first. Returns how many streams were closed.
+   */
+  disconnectSdk(options?: { seatUserId?: string }): Promise<number>;
   advanceClock(ms: number): Promise<ClockView>;
   setClock(time: Date | number | string): Promise<ClockView>;
   /** Stop mock time: nothing that waits on it happens until advanceClock/setClock/resumeClock. */
@@ -151,12 +172,28 @@ export function createControlClient(
     return json as T;
   }
 
+  const customer = async (sessionId: string, action: string, body: unknown = {}) =>
+    (
+      await call<{ call: CallView }>(
+        'POST',
+        `calls/${encodeURIComponent(sessionId)}/${action}`,
+        body,
+      )
+    ).call;
+
   return {
     issueToken: (request) => call('POST', 'tokens', request),
     inboundCall: (request) => call('POST', 'calls/inbound', request),
-    endCall: async (sessionId) =>
-      (await call<{ call: CallView }>('POST', `calls/${encodeURIComponent(sessionId)}/end`, {}))
-        .call,
+    endCall: (sessionId) => customer(sessionId, 'end'),
+    answerCall: (sessionId) => customer(sessionId, 'answer'),
+    rejectCall: (sessionId) => customer(sessionId, 'reject'),
+    busyCall: (sessionId) => customer(sessionId, 'busy'),
+    failCall: (sessionId, endStatus) => customer(sessionId, 'fail', { endStatus }),
+    call: async (sessionId) =>
+      (await call<{ call: CallView }>('GET', `calls/${encodeURIComponent(sessionId)}`)).call,
+    disconnectSdk: async (disconnect = {}) =>
+      (await call<{ disconnected: number }>('POST', 'sessions/disconnect', disconnect))
+        .disconnected,
     advanceClock: (ms) => call('POST', 'clock', { advanceMs: ms }),
     setClock: (time) =>
       call('POST', 'clock', { now: time instanceof Date ? time.toISOString() : time }),
