@@ -4,9 +4,10 @@
  * from its CDR once the call has left that table.
  *
  * SessionStatus from the call's state ([unconfirmed] mapping of TCCC's four values): an
- * outbound call `dialing` is `ringing` (the customer's phone rings), an inbound call
- * `offered` to an agent is `seatJoining` (waiting for the agent), `talking` is
- * `inProgress`, `ended` is `finished`. RoomID and the number-protection and transfer-out
+ * outbound call `dialing` is `ringing` (the customer's phone rings); an inbound call in the
+ * IVR is `inProgress` (the customer is connected, to the IVR), `queued` or `offered` to an
+ * agent is `seatJoining` (waiting for an agent); `talking` is `inProgress`, `ended` is
+ * `finished`. RoomID and the number-protection and transfer-out
  * fields are empty: the mock has no RTC rooms, number masking or external transfers.
  */
 import type { CallRecord } from '../../state/calls.js';
@@ -19,8 +20,10 @@ export function sessionStatusOf(call: CallRecord): SessionStatus {
   switch (call.state) {
     case 'dialing':
       return 'ringing';
+    case 'queued':
     case 'offered':
       return 'seatJoining';
+    case 'ivr':
     case 'talking':
       return 'inProgress';
     case 'ended':
@@ -57,8 +60,10 @@ export function sessionOfCall(store: MockStore, call: CallRecord): PstnSession {
     Caller: call.callerPhoneNumber,
     Callee: call.calleePhoneNumber,
     StartTimestamp: seconds(call.createdAt),
-    // The agent's phone rings from the offer (inbound); the customer's from the dial (outbound).
-    RingTimestamp: seconds(call.createdAt),
+    // The customer's phone rings (outbound); the agent's, from the offer of the leg (inbound).
+    RingTimestamp: seconds(
+      call.direction === 'outbound' ? call.ringAt : call.legs.at(-1)?.startedAt,
+    ),
     AcceptTimestamp: seconds(call.talkStartedAt),
     StaffEmail: call.seatUserId,
     StaffNumber: staff?.staffNumber ?? '',
