@@ -72,7 +72,7 @@ describe('DescribeTelSession', () => {
     });
   });
 
-  it('shows a call in the IVR as inProgress and one waiting in the queue as seatJoining', async () => {
+  it('shows a call in the IVR or waiting in the queue as seatJoining', async () => {
     await callApi(mock, 'SetStaffStatus', {
       SdkAppId: APP,
       StaffStatusList: [{ StaffUserId: 'agent@example.com', Status: 'notReady' }],
@@ -83,7 +83,7 @@ describe('DescribeTelSession', () => {
       queueWaitSeconds: 60,
     });
     expect(await telSession(sessionId)).toMatchObject({
-      SessionStatus: 'inProgress',
+      SessionStatus: 'seatJoining',
       StaffEmail: '',
     });
     mock.advanceTime(10_000);
@@ -214,7 +214,7 @@ describe('HangUpCall', () => {
     expect((await seat.events.until('statusChanged')).data).toEqual({ status: 'free' });
     expect(mock.store.calls.get(sessionId)).toMatchObject({
       state: 'ended',
-      ending: { closeBy: 'admin' },
+      ending: { closeBy: 'admin', hungUpSide: 'system' },
     });
     expect(mock.store.cdrs.get(APP, sessionId)).toMatchObject({
       SessionId: sessionId,
