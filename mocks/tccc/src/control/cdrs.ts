@@ -87,12 +87,7 @@ function generateRequest(value: unknown, nowMs: number, maxCount: number) {
   }
   rejectUnknown(value, ['count', 'from', 'to', 'seed']);
   const { count } = value;
-  if (
-    typeof count !== 'number' ||
-    !Number.isSafeInteger(count) ||
-    count < 1 ||
-    count > maxCount
-  ) {
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 1 || count > maxCount) {
     throw new ControlInputError(
       'invalid_field',
       `generate.count must be an integer from 1 to ${maxCount}, the records an app keeps (limits.maxCdrs).`,
