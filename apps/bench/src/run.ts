@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 import { textTable } from './lib/markdown.js';
 import { BENCH_DIR, startMock } from './lib/rig.js';
 import { measureBrowser } from './phases/browser.js';
+import { measureCdrPages } from './phases/cdr-pages.js';
 import { measureColdStart } from './phases/cold-start.js';
 import { measureShiftStart } from './phases/shift-start.js';
 import { measureSizes } from './phases/sizes.js';
@@ -48,10 +49,12 @@ async function main(): Promise<void> {
   let browser: BenchResults['browser'];
   let coldStart: BenchResults['coldStart'];
   let throughput: BenchResults['throughput'];
+  let cdrPages: BenchResults['cdrPages'];
   try {
     browser = await measureBrowser(mock, settings.browserRuns, progress);
     coldStart = await measureColdStart(mock, settings.coldStartRuns, progress);
     throughput = await measureThroughput(mock, settings, progress);
+    cdrPages = await measureCdrPages(mock, settings, progress);
   } finally {
     await mock.stop();
   }
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
     coldStart,
     throughput,
     shiftStart,
+    cdrPages,
   };
   const rows = buildRows(results);
   process.stdout.write(`\n${textTable(TABLE_HEADER, rows.map(rowCells))}\n\n`);

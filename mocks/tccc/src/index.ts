@@ -3,6 +3,14 @@
  * served in-process, through msw (`@tccc-kit/mock-tccc/msw`) or as a loopback server, with
  * all of its state in one store.
  */
+
+export { telCdrAnswer } from './api/actions/cdr-shapes.js';
+export {
+  API_LIMITS,
+  type CallControl,
+  implementedActionNames,
+} from './api/actions/index.js';
+export { coverageRows, coverageTable } from './api/coverage.js';
 export { CloudApiError, TcccErrorCode } from './api/errors.js';
 export { sdkUrlFor } from './api/issue-token.js';
 export {
@@ -11,6 +19,8 @@ export {
   type Tc3SignInput,
   tc3Authorization,
 } from './api/signature.js';
+export { answerProblems, type ConformOptions, conformProblems } from './api/spec/conform.js';
+export { specActionNames } from './api/spec/load.js';
 export { createMockApp, type MockAppParts } from './app.js';
 export {
   DEFAULT_LIMITS,

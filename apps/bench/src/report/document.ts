@@ -4,10 +4,12 @@
  */
 import { markdownTable } from '../lib/markdown.js';
 import type { Spread } from '../lib/rounds.js';
+import { summariseCdrPages } from '../phases/cdr-pages.js';
 import type { Machine } from './machine.js';
 import { type BenchResults, formatLoad, formatMicros, formatMs, formatRps } from './results.js';
 import {
   buildRows,
+  CDR_PAGE_TARGET,
   MINIMAL_P50_TARGET,
   rowCells,
   SHIFT_START_TARGET,
@@ -24,6 +26,7 @@ const perRound = (ratio: Spread) =>
 export function benchmarksDocument(results: BenchResults, machine: Machine): string {
   const { settings: s, shiftStart: shift, coldStart, browser, sizes } = results;
   const { loaded, single, rounds } = summariseThroughput(results.throughput);
+  const cdr = summariseCdrPages(results.cdrPages);
   const table = markdownTable(TABLE_HEADER, buildRows(results).map(rowCells));
   return `# Benchmarks
 
@@ -138,6 +141,13 @@ TCCC's 20 requests/s. Both servers call it with real TC3 signing by
   ${sizes.loaderAll.minified} B minified, ${sizes.loaderAll.gzipped} B gzipped. The fake
   SDK script as the mock serves it: ${sizes.fakeSdk.minified} B minified,
   ${sizes.fakeSdk.gzipped} B gzipped.
+- **Call-record pages**: the mock generates ${results.cdrPages.storedCdrs} CDRs over 30 days
+  (\`POST /__tccc/cdrs\` with \`generate\`, not timed); then one reused SDK client, one caller at
+  a time, calls \`DescribeTelCdr\` for pages of 100 all over the history (a different page each
+  call) and \`CreateSDKLoginToken\` on the same mock, ${s.loadSeconds} s each per round, in an order
+  that rotates, after one warm-up of ${s.warmUpSeconds} s each. Target: the page p50 within
+  ${CDR_PAGE_TARGET}x the token's, no call failing. Page p50 ${formatMs(cdr.page.median)}, token p50
+  ${formatMs(cdr.token.median)}; per-round ratios: ${perRound(cdr.ratio)}; failed calls: ${cdr.failed}.
 - **Browser**: headless Chromium, a page on its own loopback origin, a freshly minted SDK
   URL per run and a fresh context per run; time from the call to \`ready\`, measured in the
   page. Ours: \`loadTccc()\`. Baseline: the guide's bare script-tag injection

@@ -1,5 +1,6 @@
 /** Everything one run of the bench measured, and the figures' formatting. */
 import type { BrowserResults } from '../phases/browser.js';
+import type { CdrPageResults } from '../phases/cdr-pages.js';
 import type { ColdStartResults } from '../phases/cold-start.js';
 import type { ShiftStartResults } from '../phases/shift-start.js';
 import type { Size } from '../phases/sizes.js';
@@ -20,6 +21,8 @@ export interface BenchResults {
   coldStart: ColdStartResults;
   throughput: ThroughputResults;
   shiftStart: ShiftStartResults;
+  /** DescribeTelCdr pages over 100 000 stored CDRs vs CreateSDKLoginToken, same mock. */
+  cdrPages: CdrPageResults;
 }
 
 export const formatMs = (ms: number): string =>

@@ -43,6 +43,10 @@ function results(rounds: ReturnType<typeof round>[]): BenchResults {
       ours: burst,
       floorMs: 10_000,
     },
+    cdrPages: {
+      storedCdrs: 100_000,
+      rounds: [{ order: ['token', 'page'], token: run(1), page: run(3) }],
+    },
   };
 }
 

@@ -56,13 +56,16 @@ export {
 } from './sessions.js';
 export { toSeatUserInfo, toSkillGroupInfoItem, toStaffInfo } from './shapes.js';
 export type { SkillGroupRecord, SkillGroupSeed, SkillGroupTable } from './skill-groups.js';
-export type {
-  StaffChanges,
-  StaffRecord,
-  StaffSeed,
-  StaffSkillGroup,
-  StaffStatus,
-  StaffTable,
+export {
+  STATUS_DAY_UTC_OFFSET_MS,
+  type StaffChanges,
+  type StaffRecord,
+  type StaffSeed,
+  type StaffSkillGroup,
+  type StaffStatus,
+  type StaffTable,
+  statusDayStart,
+  statusTimeOn,
 } from './staff.js';
 export { createMockStore, type MockSeed, type MockStore, type MockStoreOptions } from './store.js';
 export type * from './tencent-types.js';
