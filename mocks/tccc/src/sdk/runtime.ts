@@ -227,18 +227,6 @@ export class SdkRuntime {
     return viewOf(call);
   }
 
-  /** An administrator hangs up (the cloud API's HangUpCall): sessionEnded closeBy 'admin'. */
-  endByAdmin(sessionId: string): CallView {
-    const call = this.#store.calls.get(sessionId);
-    if (!call)
-      throw new SdkError(404, 'CallNotFound', `No call with sessionId ${quote(sessionId)}.`);
-    if (call.state === 'ended') {
-      throw new SdkError(409, 'CallStateConflict', `Call "${sessionId}" has already ended.`);
-    }
-    this.#end(call, 'admin');
-    return viewOf(call);
-  }
-
   listCalls(): CallView[] {
     return this.#store.calls.list().map(viewOf);
   }

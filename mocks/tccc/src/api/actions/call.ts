@@ -8,7 +8,7 @@ export interface CallControl {
    * End a live call as an administrator would: the agent's page gets `sessionEnded` with
    * closeBy `admin`, the seat's status comes back, the call's record is made.
    */
-  endByAdmin(sessionId: string): unknown;
+  hangUpByAdmin(sdkAppId: number, sessionId: string): unknown;
 }
 
 export interface ActionCall {

@@ -4,9 +4,9 @@
  * from its CDR once the call has left that table.
  *
  * SessionStatus from the call's state ([unconfirmed] mapping of TCCC's four values): an
- * outbound call `dialing` is `ringing` (the customer's phone rings), an inbound call
- * `offered` to an agent is `seatJoining` (waiting for the agent), `talking` is
- * `inProgress`, `ended` is `finished`. RoomID and the number-protection and transfer-out
+ * outbound call `dialing` is `ringing` (the customer's phone rings), an inbound call in the
+ * IVR, `queued` for a free agent or `offered` to one is `seatJoining` (waiting for an
+ * agent), `talking` is `inProgress`, `ended` is `finished`. RoomID and the number-protection and transfer-out
  * fields are empty: the mock has no RTC rooms, number masking or external transfers.
  */
 import type { CallRecord } from '../../state/calls.js';
@@ -19,6 +19,8 @@ export function sessionStatusOf(call: CallRecord): SessionStatus {
   switch (call.state) {
     case 'dialing':
       return 'ringing';
+    case 'ivr':
+    case 'queued':
     case 'offered':
       return 'seatJoining';
     case 'talking':

@@ -172,7 +172,10 @@ describe('HangUpCall', () => {
       closeBy: 'admin',
     });
     expect((await seat.events.until('statusChanged')).data).toEqual({ status: 'free' });
-    expect(mock.store.calls.get(sessionId)).toMatchObject({ state: 'ended', closeBy: 'admin' });
+    expect(mock.store.calls.get(sessionId)).toMatchObject({
+      state: 'ended',
+      ending: { closeBy: 'admin', hungUpSide: 'system' },
+    });
     expect(mock.store.staff.get(APP, 'agent@example.com')?.status).toBe('free');
   });
 
