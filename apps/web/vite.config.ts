@@ -14,6 +14,17 @@ export default defineConfig({
     target: 'es2022',
     // No inline assets: the strict CSP has no data: sources.
     assetsInlineLimit: 0,
-    sourcemap: true,
+    // Maps are written for error trackers (upload dist/assets/*.map) but not linked from the
+    // bundles, and apps/server never serves *.map: production code is not handed out
+    // annotated (see the server README, "Security").
+    sourcemap: 'hidden',
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // Radix marks its modules "use client" (for React Server Components); a client
+        // bundle has no use for the directive, so dropping it is right, not worth a warning.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
 });

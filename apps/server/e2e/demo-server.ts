@@ -12,6 +12,7 @@ import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc
 import { createTokenClient } from '@tccc-kit/tccc-client';
 import { createApp } from '../src/app.js';
 import { createDemoAuthenticator } from '../src/auth/authenticator.js';
+import { createCallerDirectory, DEMO_CALLERS } from '../src/console/callers.js';
 import { createLogger } from '../src/log/logger.js';
 import { createRedactor } from '../src/log/redact.js';
 import { withWebSocketTwin } from '../src/security/csp.js';
@@ -62,6 +63,12 @@ export async function startDemoServer(options: { tcccUrl: string }): Promise<Dem
     webDistDir: locateWebDist(undefined),
     // Every test signs in and fetches URLs many times within a minute.
     sdkUrlRateLimitPerMinute: 1_000,
+    // What main.ts gives the console on its embedded mock: the demo hint and customers.
+    console: {
+      tcccMode: 'embedded-mock',
+      demoSignIn: { accounts: [AGENT, AGENT2], password: DEMO_PASSWORD },
+      lookupCaller: createCallerDirectory(DEMO_CALLERS),
+    },
   });
 
   // Real loopback socket, malformed HTTP answered as in production, and a close() that

@@ -6,6 +6,8 @@
  *   GET  /healthz, /readyz                      health (http/health.ts)
  *   POST|GET|DELETE /api/session                sign-in (auth/routes.ts)
  *   POST /api/tccc/sdk-url                      one-time SDK URL (tccc/routes.ts)
+ *   GET  /api/config, /api/callers/:phone,
+ *        /api/transfer-targets                  what the console asks (console/routes.ts)
  *   GET  everything else                        the built console (web/web-app.ts)
  *
  * Around them: request ids, one structured log line per request, security headers with a
@@ -19,6 +21,7 @@ import type { Authenticator } from './auth/authenticator.js';
 import { sessionRoutes } from './auth/routes.js';
 import { createSessionTokens } from './auth/session-token.js';
 import { createSessions } from './auth/sessions.js';
+import { type ConsoleDeps, consoleRoutes } from './console/routes.js';
 import { bodyLimit } from './http/body-limit.js';
 import { healthRoutes, type Readiness } from './http/health.js';
 import { PROBLEMS, ProblemError, problem, problemResponse } from './http/problem.js';
@@ -50,6 +53,8 @@ export interface AppDeps {
   publicOrigin?: string | undefined;
   /** SDK URLs one user may request per minute (default 10). */
   sdkUrlRateLimitPerMinute?: number;
+  /** The console's own routes (mode, screen pop, transfer targets); omit to serve none. */
+  console?: ConsoleDeps;
   /** Time source in ms for sessions, rate limits and durations (default Date.now). */
   now?: () => number;
 }
@@ -131,6 +136,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
       }),
     }),
   );
+  if (deps.console) {
+    app.route(
+      '/api',
+      consoleRoutes({ ...deps.console, sessions, authenticator: deps.authenticator }),
+    );
+  }
   if (deps.webDistDir !== undefined) app.use(webApp({ distDir: deps.webDistDir }));
 
   app.notFound((c) =>

@@ -11,6 +11,7 @@ import { createTokenClient } from '@tccc-kit/tccc-client';
 import { createApp } from './app.js';
 import { createDemoAuthenticator } from './auth/authenticator.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { createCallerDirectory, DEMO_CALLERS } from './console/callers.js';
 import { answerClientErrors } from './http/client-error.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createRedactor } from './log/redact.js';
@@ -111,6 +112,16 @@ async function main(): Promise<void> {
     webDistDir,
     publicOrigin: config.publicOrigin,
     sdkUrlRateLimitPerMinute: config.sdkUrlRateLimitPerMinute,
+    console: {
+      tcccMode: config.tccc.mode,
+      // The demo password is public only on the mock; a configured one is never shown.
+      demoSignIn:
+        mock && config.demoPassword
+          ? { accounts: config.demoAccounts, password: config.demoPassword }
+          : undefined,
+      // Replace with your CRM lookup; the demo directory only makes sense on the mock.
+      lookupCaller: mock ? createCallerDirectory(DEMO_CALLERS) : undefined,
+    },
   });
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;

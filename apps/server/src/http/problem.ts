@@ -11,6 +11,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export const PROBLEMS = {
   invalid_body: { status: 400, title: 'The request body is not valid' },
+  invalid_query: { status: 400, title: 'The query string is not valid' },
   malformed_request: { status: 400, title: 'The request is not valid HTTP' },
   not_signed_in: { status: 401, title: 'Sign in first' },
   invalid_credentials: { status: 401, title: 'Wrong email or password' },
@@ -32,6 +33,7 @@ export const PROBLEMS = {
   tccc_bad_response: { status: 502, title: 'TCCC answered with an error' },
   tccc_unavailable: { status: 503, title: 'TCCC is busy' },
   web_app_not_built: { status: 503, title: 'The web app is not built' },
+  transfer_unavailable: { status: 503, title: 'Transfers are not configured' },
   not_ready: { status: 503, title: 'Not ready' },
   tccc_timeout: { status: 504, title: 'TCCC did not answer in time' },
 } as const satisfies Record<string, { status: ContentfulStatusCode | 499; title: string }>;
