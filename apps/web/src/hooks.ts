@@ -1,5 +1,5 @@
 /** Small React hooks the console's components share. */
-import { type RefObject, useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 
 /** `Date.now()`, refreshed every `intervalMs` while `active` (for timers on screen). */
 export function useNow(active = true, intervalMs = 1000): number {
@@ -24,11 +24,11 @@ export function usePageHidden(): boolean {
   return hidden;
 }
 
-/** A ref whose element gets the focus when it mounts: the next action of a new screen. */
-export function useFocusOnMount<T extends HTMLElement>(): RefObject<T | null> {
-  const ref = useRef<T>(null);
-  useEffect(() => {
-    ref.current?.focus();
-  }, []);
-  return ref;
+/**
+ * A callback ref that focuses its element when the element appears: the next action of a
+ * screen that just replaced another. (A callback ref, not an effect: the component around it
+ * may stay mounted while the button it renders is a new one.)
+ */
+export function focusOnAppear(element: HTMLElement | null): void {
+  element?.focus();
 }

@@ -11,7 +11,7 @@ import { consoleConfig } from '../config.js';
 import type { ConnectionPhase } from '../desk/connection-phase.js';
 import type { SeatState } from '../desk/useSeat.js';
 import { describeFailure } from '../failures.js';
-import { useFocusOnMount } from '../hooks.js';
+import { focusOnAppear } from '../hooks.js';
 
 export function ConnectionPanel(props: {
   phase: ConnectionPhase;
@@ -26,8 +26,6 @@ export function ConnectionPanel(props: {
   onSignIn: (message: string) => void;
 }) {
   const { phase, connection } = props;
-  // Each screen below mounts its main button afresh, so it takes the focus.
-  const focusHere = useFocusOnMount<HTMLButtonElement>();
   const failure =
     connection.status === 'failed'
       ? describeFailure(connection.error, consoleConfig.loadTimeoutMs)
@@ -59,7 +57,7 @@ export function ConnectionPanel(props: {
           <button
             type="button"
             className="primary"
-            ref={focusHere}
+            ref={focusOnAppear}
             onClick={props.onConnect}
             data-testid="connect"
           >
@@ -76,7 +74,7 @@ export function ConnectionPanel(props: {
           <button
             type="button"
             className="secondary"
-            ref={focusHere}
+            ref={focusOnAppear}
             onClick={props.onCancel}
             data-testid="cancel-connect"
           >
@@ -119,7 +117,7 @@ export function ConnectionPanel(props: {
           <button
             type="button"
             className="primary"
-            ref={focusHere}
+            ref={focusOnAppear}
             disabled={props.seat === 'taking-over'}
             onClick={phase === 'taken-over' ? props.onConnect : props.onUseHere}
             data-testid="use-here"
@@ -147,7 +145,7 @@ export function ConnectionPanel(props: {
           <button
             type="button"
             className={failure.action === 'retry' ? 'primary' : 'secondary'}
-            ref={focusHere}
+            ref={focusOnAppear}
             onClick={props.onConnect}
             data-testid="retry"
           >

@@ -36,6 +36,8 @@ export class SeatLock {
   /** Resolving it frees the lock this tab holds. */
   #free: (() => void) | undefined;
   #waitingForReply: ((message: Message) => void) | undefined;
+  /** A claim in flight: a double click claims once. */
+  #claiming: Promise<boolean> | undefined;
 
   constructor(agent: string, options: SeatLockOptions) {
     this.#name = `tccc-kit:seat:${agent.toLowerCase()}`;
@@ -51,11 +53,16 @@ export class SeatLock {
   }
 
   /** Claims the seat for this tab if no other tab has it; true when this tab holds it now. */
-  async claim(): Promise<boolean> {
-    if (this.held) return true;
+  claim(): Promise<boolean> {
+    if (this.held) return Promise.resolve(true);
     const locks = webLocks();
-    if (!locks) return true;
-    return this.#hold((grant) => locks.request(this.#name, { ifAvailable: true }, grant));
+    if (!locks) return Promise.resolve(true);
+    this.#claiming ??= this.#hold((grant) =>
+      locks.request(this.#name, { ifAvailable: true }, grant),
+    ).finally(() => {
+      this.#claiming = undefined;
+    });
+    return this.#claiming;
   }
 
   /**
