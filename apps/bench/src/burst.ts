@@ -13,17 +13,17 @@ import {
   DEFAULT_SECRET_KEY,
   startMockTcccServer,
 } from '@tccc-kit/mock-tccc';
-import { createTokenClient, TcccApiError, type TokenClientConfig } from '@tccc-kit/tccc-client';
+import { createTcccClient, TcccApiError, type TcccClientConfig } from '@tccc-kit/tccc-client';
 
 const count = Number(process.argv[2] ?? 200);
 if (!Number.isInteger(count) || count < 1) {
   throw new RangeError(`count must be a positive integer, got ${process.argv[2]}`);
 }
 
-async function run(label: string, overrides: Partial<TokenClientConfig>) {
+async function run(label: string, overrides: Partial<TcccClientConfig>) {
   const server = await startMockTcccServer({ port: 0 });
   try {
-    const client = createTokenClient({
+    const client = createTcccClient({
       sdkAppId: DEFAULT_SDK_APP_ID,
       secretId: DEFAULT_SECRET_ID,
       secretKey: DEFAULT_SECRET_KEY,

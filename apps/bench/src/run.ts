@@ -7,6 +7,7 @@
  * `pnpm --filter @tccc-kit/bench bench` once everything is built.
  */
 import { writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { textTable } from './lib/markdown.js';
 import { BENCH_DIR, startMock } from './lib/rig.js';
@@ -17,7 +18,7 @@ import { measureSizes } from './phases/sizes.js';
 import { measureThroughput } from './phases/throughput.js';
 import { benchmarksDocument } from './report/document.js';
 import { describeMachine } from './report/machine.js';
-import type { BenchResults } from './report/results.js';
+import { type BenchResults, formatLoad } from './report/results.js';
 import { buildRows, rowCells, TABLE_HEADER } from './report/rows.js';
 import { BenchSettingsError, readSettings } from './settings.js';
 
@@ -35,7 +36,10 @@ async function main(): Promise<void> {
   const settings = readSettings(process.env);
   const machine = describeMachine();
   const startedAt = new Date();
-  progress(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}`);
+  const loadAtStart = loadavg();
+  progress(
+    `${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${formatLoad(loadAtStart)}`,
+  );
 
   progress('sizes');
   const sizes = await measureSizes();
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
     settings,
     startedAt,
     durationMs: performance.now() - started,
+    loadAverage: { start: loadAtStart, end: loadavg() },
     sizes,
     browser,
     coldStart,

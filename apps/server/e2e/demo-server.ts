@@ -9,7 +9,7 @@
  * that no secret reached the logs.
  */
 import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
-import { createTokenClient } from '@tccc-kit/tccc-client';
+import { createTcccClient } from '@tccc-kit/tccc-client';
 import { createApp } from '../src/app.js';
 import { createDemoAuthenticator } from '../src/auth/authenticator.js';
 import { createCallerDirectory, DEMO_CALLERS } from '../src/console/callers.js';
@@ -43,14 +43,14 @@ export async function startDemoServer(options: { tcccUrl: string }): Promise<Dem
     redactor: createRedactor({ secrets: [...SECRETS, DEMO_PASSWORD] }),
     write: (line) => logLines.push(line),
   });
-  const issuer = createTokenClient({
+  const issuer = createTcccClient({
     sdkAppId: DEFAULT_SDK_APP_ID,
     secretId: DEFAULT_SECRET_ID,
     secretKey: DEFAULT_SECRET_KEY,
     endpoint: options.tcccUrl,
     timeoutMs: 3_000,
     retries: 0,
-    logger: logger.child({ component: 'token-client' }),
+    logger: logger.child({ component: 'tccc-client' }),
   });
   const app = createApp({
     issuer,

@@ -77,6 +77,44 @@ describe('cross-site requests', () => {
     ).toBe(403);
   });
 
+  it.each([
+    ['a DNS-rebinding host', 'http://evil.example:8787'],
+    ['a LAN address', 'http://192.168.1.20:8787'],
+    ['a loopback-looking name', 'http://localhost.evil.example'],
+    ['a 127.0.0.2 alias', 'http://127.0.0.2'],
+  ])('without PUBLIC_ORIGIN refuses %s even when Host and Origin agree', async (_name, origin) => {
+    const { app } = buildApp();
+    const response = await app.request(
+      `${origin}/api/session`,
+      signInInit({ origin, 'sec-fetch-site': 'same-origin' }),
+    );
+    const body = await problemOf(response);
+    expect([body.status, body.code]).toEqual([403, 'cross_site_request']);
+    expect(body.detail).toContain('PUBLIC_ORIGIN');
+  });
+
+  it.each(['http://localhost', 'http://127.0.0.1', 'http://[::1]'])(
+    'without PUBLIC_ORIGIN accepts the loopback origin %s',
+    async (origin) => {
+      const { app } = buildApp();
+      const response = await app.request(
+        `${origin}/api/session`,
+        signInInit({ origin, 'sec-fetch-site': 'same-origin' }),
+      );
+      expect(response.status).toBe(200);
+    },
+  );
+
+  it('leaves routes outside /api to their own checks (server-to-server callers send no Origin to match)', async () => {
+    const { app } = buildApp();
+    app.post('/hooks/echo', (c) => c.json({ ok: true }));
+    const response = await app.request('http://tccc.example/hooks/echo', {
+      method: 'POST',
+      headers: { origin: 'https://tccc.example' },
+    });
+    expect(response.status).toBe(200);
+  });
+
   it('lets safe methods through whatever their Origin', async () => {
     const { app } = buildApp();
     const response = await app.request(`${ORIGIN}/healthz`, {
@@ -180,6 +218,41 @@ describe('request ids and access logs', () => {
       headers: { 'x-request-id': 'lb-1234' },
     });
     expect(given.headers.get('x-request-id')).toBe('lb-1234');
+  });
+
+  it.each([
+    ['over 64 characters', 'a'.repeat(65)],
+    ['with spaces', 'lb 1234'],
+    ['with markup', '<script>alert(1)</script>'],
+    ['with a quote', 'lb-"1234'],
+    ['starting with a dash', '-lb-1234'],
+    ['non-ASCII', 'lb-1234-\u00e9'],
+  ])(
+    'replaces an X-Request-Id %s with a fresh UUID, in the answer and the log',
+    async (_name, given) => {
+      const { app, logLines } = buildApp();
+      const response = await app.request(`${ORIGIN}/healthz`, {
+        headers: { 'x-request-id': given },
+      });
+      const id = response.headers.get('x-request-id');
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(JSON.parse(logLines.at(-1) ?? '{}').requestId).toBe(id);
+    },
+  );
+
+  it('keeps the usual forms of an incoming request id (UUID, nginx $request_id, trace ids)', async () => {
+    const { app } = buildApp();
+    for (const given of [
+      '7f3c2a0e-5b1d-4c8e-9f6a-1d2e3f4a5b6c',
+      '0123456789abcdef0123456789abcdef',
+      'Root-1-67891233-abcdef012345678912345678',
+      'svc.gateway:42_x',
+    ]) {
+      const response = await app.request(`${ORIGIN}/healthz`, {
+        headers: { 'x-request-id': given },
+      });
+      expect(response.headers.get('x-request-id')).toBe(given);
+    }
   });
 
   it('logs one line per request with method, path, status, duration and request id', async () => {
@@ -292,5 +365,25 @@ describe('health', () => {
     reason = 'The embedded mock TCCC does not answer.';
     const body = await problemOf(await app.request(`${ORIGIN}/readyz`));
     expect([body.status, body.code, body.detail]).toEqual([503, 'not_ready', reason]);
+  });
+
+  it('GET /readyz carries the readiness details either way, and a 503 there logs no error', async () => {
+    let reason: string | undefined;
+    const { app, logLines } = buildApp({
+      readiness: {
+        check: async () => reason,
+        details: () => ({ tccc: reason ? 'unreachable' : 'reachable' }),
+      },
+    });
+    expect(await (await app.request(`${ORIGIN}/readyz`)).json()).toEqual({
+      status: 'ready',
+      tccc: 'reachable',
+    });
+    reason = 'TCCC did not answer.';
+    expect(await problemOf(await app.request(`${ORIGIN}/readyz`))).toMatchObject({
+      code: 'not_ready',
+      tccc: 'unreachable',
+    });
+    expect(logLines.filter((line) => JSON.parse(line).level === 'error')).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ const CLOUD = {
   TCCC_SECRET_KEY: 'topsecretkeytopsecretkey12345678',
   TCCC_SDK_APP_ID: '1400123456',
   SESSION_SECRET: 'x'.repeat(48),
+  PUBLIC_ORIGIN: 'https://agents.example.com',
 };
 
 function issuesOf(env: Record<string, string>): ConfigError {
@@ -60,12 +61,13 @@ describe('loadConfig', () => {
     expect(error.message).toContain('LOG_LEVEL: must be one of debug, info, warn, error, silent');
   });
 
-  it('requires the key, the app id and a session secret with a real TCCC, without echoing secrets', () => {
+  it('requires the key, the app id, a session secret and the public origin with a real TCCC, without echoing secrets', () => {
     const error = issuesOf({ TCCC_SECRET_ID: CLOUD.TCCC_SECRET_ID });
     expect(error.issues.map((issue) => issue.variable)).toEqual([
       'TCCC_SECRET_KEY',
       'TCCC_SDK_APP_ID',
       'SESSION_SECRET',
+      'PUBLIC_ORIGIN',
     ]);
     expect(error.message).not.toContain(CLOUD.TCCC_SECRET_ID);
 
@@ -147,6 +149,37 @@ describe('loadConfig', () => {
     expect(
       issuesOf({ PUBLIC_ORIGIN: 'https://agents.example.com/console' }).issues[0]?.variable,
     ).toBe('PUBLIC_ORIGIN');
+  });
+
+  it('requires PUBLIC_ORIGIN with a real TCCC, naming the variable at start-up', () => {
+    const { PUBLIC_ORIGIN: _, ...withoutOrigin } = CLOUD;
+    const error = issuesOf(withoutOrigin);
+    expect(error.issues.map((issue) => issue.variable)).toEqual(['PUBLIC_ORIGIN']);
+    expect(error.message).toContain('PUBLIC_ORIGIN: is required with a real TCCC');
+    expect(loadConfig({}).publicOrigin).toBeUndefined(); // the mock: loopback only
+  });
+
+  it('reads TRUSTED_PROXIES, trusting nobody by default', () => {
+    expect(loadConfig({}).trustedProxies.trusts('127.0.0.1')).toBe(false);
+    const config = loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, loopback' });
+    expect(['10.1.2.3', '127.0.0.1', '192.0.2.1'].map(config.trustedProxies.trusts)).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    const error = issuesOf({ TRUSTED_PROXIES: '10.0.0.0/8 *' });
+    expect(error.issues[0]?.variable).toBe('TRUSTED_PROXIES');
+    expect(error.issues[0]?.problem).toContain('"*"');
+  });
+
+  it('reads SHUTDOWN_DELAY_MS, which must leave time to drain within SHUTDOWN_TIMEOUT_MS', () => {
+    expect(loadConfig({}).shutdownDelayMs).toBe(0);
+    expect(loadConfig({ SHUTDOWN_DELAY_MS: '5000' }).shutdownDelayMs).toBe(5_000);
+    const error = issuesOf({ SHUTDOWN_DELAY_MS: '10000', SHUTDOWN_TIMEOUT_MS: '10000' });
+    expect(error.issues[0]).toEqual({
+      variable: 'SHUTDOWN_DELAY_MS',
+      problem: expect.stringContaining('must be less than SHUTDOWN_TIMEOUT_MS (10000)'),
+    });
   });
 
   it('keeps the embedded mock settings out of cloud mode', () => {

@@ -5,7 +5,17 @@
  * either returns a typed `Config` or throws one `ConfigError` naming every bad variable.
  * Messages never contain the value of a secret. `.env.example` documents each variable.
  */
+import {
+  NO_TRUSTED_PROXIES,
+  parseTrustedProxies,
+  type TrustedProxies,
+} from './http/client-address.js';
 import { LOG_LEVELS, type LogLevel } from './log/logger.js';
+import {
+  type RecordsConfig,
+  readRecordsConfig,
+  readStoreTarget,
+} from './records/records-config.js';
 import { parseCspSources } from './security/csp.js';
 
 export const MOCK_DEMO_PASSWORD = 'demo';
@@ -44,14 +54,24 @@ export interface Config {
   demoPassword: string | undefined;
   /** CSP sources the TCCC SDK needs, besides 'self'; `undefined` = mode default. */
   cspSdkSources: readonly string[] | undefined;
-  /** The origin browsers use to reach this server, when a proxy rewrites Host. */
+  /**
+   * The origin browsers use to reach this server; required with a real TCCC. Unset, only
+   * loopback origins are accepted (security/same-origin.ts).
+   */
   publicOrigin: string | undefined;
+  /** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES; default none). */
+  trustedProxies: TrustedProxies;
   logLevel: LogLevel;
   /** SDK URLs one user may request per minute. */
   sdkUrlRateLimitPerMinute: number;
   /** Where the built web app lives; `undefined` = resolve @tccc-kit/web's dist. */
   webDist: string | undefined;
+  /** After SIGTERM, how long to keep serving with /readyz at 503 before draining. */
+  shutdownDelayMs: number;
+  /** The whole shutdown budget, from the signal to the exit. */
   shutdownTimeoutMs: number;
+  /** Call records: store, Data Push auth, reconciliation (records/records-config.ts). */
+  records: RecordsConfig;
 }
 
 export interface ConfigIssue {
@@ -75,9 +95,8 @@ export class ConfigError extends Error {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** Validates `env` (normally `process.env`) into a `Config`, or throws a `ConfigError`. */
-export function loadConfig(env: Env): Config {
-  const issues: ConfigIssue[] = [];
+/** Readers of `env` that record every problem in `issues`. */
+function readersOf(env: Env, issues: ConfigIssue[]) {
   const read = (name: string): string | undefined => {
     const value = env[name]?.trim();
     return value === '' ? undefined : value;
@@ -85,7 +104,6 @@ export function loadConfig(env: Env): Config {
   const fail = (variable: string, problem: string) => {
     issues.push({ variable, problem });
   };
-
   const integer = (name: string, fallback: number, min: number, max: number): number => {
     const raw = read(name);
     if (raw === undefined) return fallback;
@@ -96,6 +114,14 @@ export function loadConfig(env: Env): Config {
     }
     return value;
   };
+  return { read, raw: (name: string) => env[name], fail, integer };
+}
+
+/** Validates `env` (normally `process.env`) into a `Config`, or throws a `ConfigError`. */
+export function loadConfig(env: Env): Config {
+  const issues: ConfigIssue[] = [];
+  const readers = readersOf(env, issues);
+  const { read, fail, integer } = readers;
 
   const port = integer('PORT', 8787, 0, 65535);
   const host = read('HOST') ?? '127.0.0.1';
@@ -146,6 +172,27 @@ export function loadConfig(env: Env): Config {
     } else {
       publicOrigin = url.origin;
     }
+  } else if (tccc.mode === 'cloud') {
+    fail(
+      'PUBLIC_ORIGIN',
+      'is required with a real TCCC (TCCC_SECRET_ID is set): the address agents open in the ' +
+        'browser, such as https://agents.example.com. Without it only http://localhost may ' +
+        'call the API, which is for development on one machine',
+    );
+  }
+
+  let trustedProxies = NO_TRUSTED_PROXIES;
+  const proxiesRaw = read('TRUSTED_PROXIES');
+  if (proxiesRaw !== undefined) {
+    const parsed = parseTrustedProxies(proxiesRaw);
+    if (parsed.invalid.length > 0) {
+      fail(
+        'TRUSTED_PROXIES',
+        'must be IP addresses, CIDR ranges (10.0.0.0/8, 2001:db8::/32), `loopback` or ' +
+          `\`private\`, separated by spaces or commas; not valid: ${parsed.invalid.map((s) => JSON.stringify(s)).join(', ')}`,
+      );
+    }
+    trustedProxies = parsed.proxies;
   }
 
   const levelRaw = read('LOG_LEVEL')?.toLowerCase() ?? 'info';
@@ -165,13 +212,62 @@ export function loadConfig(env: Env): Config {
     demoPassword,
     cspSdkSources,
     publicOrigin,
+    trustedProxies,
     logLevel,
     sdkUrlRateLimitPerMinute: integer('SDK_URL_RATE_LIMIT_PER_MINUTE', 10, 1, 10_000),
     webDist: read('WEB_DIST'),
+    shutdownDelayMs: integer('SHUTDOWN_DELAY_MS', 0, 0, 600_000),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    records: readRecordsConfig(readers),
   };
+  if (config.shutdownDelayMs >= config.shutdownTimeoutMs && config.shutdownDelayMs > 0) {
+    fail(
+      'SHUTDOWN_DELAY_MS',
+      `must be less than SHUTDOWN_TIMEOUT_MS (${config.shutdownTimeoutMs}), which counts from the signal and must leave time to drain`,
+    );
+  }
   if (issues.length > 0) throw new ConfigError(issues);
   return config;
+}
+
+/** What the `reconcile` command needs: TCCC credentials, the store, timeouts and logs. */
+export interface ReconcileCommandConfig {
+  tccc: Extract<TcccConfig, { mode: 'cloud' }>;
+  tcccTimeoutMs: number;
+  store: RecordsConfig['store'];
+  logLevel: LogLevel;
+}
+
+/**
+ * Validates `env` for the `reconcile` command, which talks to TCCC and the store but serves
+ * nothing: no session, sign-in or HTTP settings are needed.
+ */
+export function loadReconcileCommandConfig(env: Env): ReconcileCommandConfig {
+  const issues: ConfigIssue[] = [];
+  const readers = readersOf(env, issues);
+  const tccc = readTccc(readers.read, readers.fail, readers.integer);
+  if (tccc.mode !== 'cloud') {
+    readers.fail(
+      'TCCC_SECRET_ID',
+      'is required: reconciliation reads DescribeTelCdr from a TCCC (the real one, or a mock ' +
+        'you started, with TCCC_ENDPOINT); the embedded mock lives inside a running server',
+    );
+  }
+  const levelRaw = readers.read('LOG_LEVEL')?.toLowerCase() ?? 'warn';
+  if (!(LOG_LEVELS as readonly string[]).includes(levelRaw)) {
+    readers.fail(
+      'LOG_LEVEL',
+      `must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(levelRaw)}`,
+    );
+  }
+  const result = {
+    tccc: tccc as Extract<TcccConfig, { mode: 'cloud' }>,
+    tcccTimeoutMs: readers.integer('TCCC_TIMEOUT_MS', 5000, 100, 120_000),
+    store: readStoreTarget(readers),
+    logLevel: levelRaw as LogLevel,
+  };
+  if (issues.length > 0) throw new ConfigError(issues);
+  return result;
 }
 
 type Read = (name: string) => string | undefined;

@@ -4,20 +4,19 @@
  * createApp (app.ts); this file only wires and listens.
  */
 import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createTokenClient } from '@tccc-kit/tccc-client';
+import { createTcccClient } from '@tccc-kit/tccc-client';
 import { createApp } from './app.js';
 import { createDemoAuthenticator } from './auth/authenticator.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createCallerDirectory, DEMO_CALLERS } from './console/callers.js';
-import { answerClientErrors } from './http/client-error.js';
+import { createNodeServer, listenOn } from './http/node-server.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createRedactor } from './log/redact.js';
+import { pushAuthFor, startCallRecords } from './records/start-records.js';
 import { REAL_TCCC_DEFAULT_SOURCES, withWebSocketTwin } from './security/csp.js';
 import { createShutdown } from './shutdown.js';
 import type { EmbeddedMockTccc } from './tccc/embedded-mock.js';
+import { createTcccReachability, trackReachability } from './tccc/reachability.js';
 import { locateWebDist } from './web/locate.js';
 
 async function main(): Promise<void> {
@@ -31,6 +30,7 @@ async function main(): Promise<void> {
   }
 
   const cloud = config.tccc.mode === 'cloud' ? config.tccc : undefined;
+  const pushAuth = pushAuthFor(config.records, { embeddedMock: !cloud });
   const redactor = createRedactor({
     secrets: [
       cloud?.secretKey,
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
       config.sessionSecret,
       // The mock's demo password is public; a configured one is a secret.
       cloud ? config.demoPassword : undefined,
+      ...pushAuth.secrets,
     ],
   });
   const logger = createLogger({ level: config.logLevel, redactor });
@@ -64,15 +65,30 @@ async function main(): Promise<void> {
 
   const tccc = mock ? { ...mock.credentials, endpoint: mock.url, region: undefined } : cloud;
   if (!tccc) throw new Error('unreachable: no TCCC configuration');
-  const issuer = createTokenClient({
+  const reachability = createTcccReachability();
+  const tcccClient = createTcccClient({
     sdkAppId: tccc.sdkAppId,
     secretId: tccc.secretId,
     secretKey: tccc.secretKey,
     ...(tccc.endpoint ? { endpoint: tccc.endpoint } : {}),
     ...(tccc.region ? { region: tccc.region } : {}),
     timeoutMs: config.tcccTimeoutMs,
-    logger: logger.child({ component: 'token-client' }),
+    logger: logger.child({ component: 'tccc-client' }),
   });
+
+  const records = await startCallRecords({
+    config: config.records,
+    pushAuth,
+    tccc: tcccClient,
+    sdkAppId: tccc.sdkAppId,
+    logger,
+  }).catch(async (error: unknown) => {
+    logger.error({ err: error }, 'the call-record store could not be opened');
+    await mock?.close();
+    process.exit(1);
+  });
+  // Readiness follows the outcome of real calls: no probe of TCCC per /readyz.
+  const issuer = trackReachability(tcccClient, reachability);
 
   let sessionSecret = config.sessionSecret;
   if (!sessionSecret) {
@@ -101,8 +117,9 @@ async function main(): Promise<void> {
       async check() {
         if (draining) return 'The server is shutting down.';
         if (mock && !(await mock.isUp())) return 'The embedded mock TCCC does not answer.';
-        return undefined;
+        return reachability.problem();
       },
+      details: () => ({ tccc: reachability.state() }),
     },
     logger,
     sessionSecret,
@@ -111,7 +128,9 @@ async function main(): Promise<void> {
       config.cspSdkSources ?? (mock ? withWebSocketTwin(mock.url) : REAL_TCCC_DEFAULT_SOURCES),
     webDistDir,
     publicOrigin: config.publicOrigin,
+    trustedProxies: config.trustedProxies,
     sdkUrlRateLimitPerMinute: config.sdkUrlRateLimitPerMinute,
+    records: records.deps,
     console: {
       tcccMode: config.tccc.mode,
       // The demo password is public only on the mock; a configured one is never shown.
@@ -124,12 +143,12 @@ async function main(): Promise<void> {
     },
   });
 
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
-  answerClientErrors(server);
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  }).catch(async (error: NodeJS.ErrnoException) => {
+  const { server, connections } = createNodeServer(app.fetch);
+  let port: number;
+  try {
+    port = await listenOn(server, config.port, config.host);
+  } catch (caught) {
+    const error = caught as NodeJS.ErrnoException;
     logger.error(
       { err: error },
       error.code === 'EADDRINUSE'
@@ -138,15 +157,17 @@ async function main(): Promise<void> {
     );
     await mock?.close();
     process.exit(1);
-  });
-  announce(logger, config, (server.address() as AddressInfo).port, mock !== undefined);
+  }
+  announce(logger, config, port, mock !== undefined);
 
   const shutdown = createShutdown({
     server,
-    cleanups: mock ? [() => mock.close()] : [],
+    connections,
+    cleanups: [() => records.close(), ...(mock ? [() => mock.close()] : [])],
     onDrain: () => {
       draining = true;
     },
+    delayMs: config.shutdownDelayMs,
     timeoutMs: config.shutdownTimeoutMs,
     logger,
     exit: (code) => process.exit(code),

@@ -1,18 +1,30 @@
 /**
- * Graceful shutdown: on SIGTERM/SIGINT stop accepting connections, let in-flight requests
- * finish, run the cleanups (close the embedded mock), then exit 0. If that takes longer
- * than `timeoutMs`, cut the remaining connections and exit 1. A second signal while
- * draining forces the exit at once.
+ * Graceful shutdown, as load balancers expect it. On SIGTERM/SIGINT:
+ * 1. readiness turns 503 at once (`onDrain`), while everything else is still served for
+ *    `delayMs` (SHUTDOWN_DELAY_MS), so a load balancer polling /readyz stops sending first;
+ * 2. the listening socket closes (new connections are refused) and the connections drain
+ *    (http/connections.ts): answers in flight finish with `Connection: close`, new
+ *    requests on old connections get a clean `503 shutting_down`, idle connections close;
+ * 3. once the last connection has closed, the cleanups run (the embedded mock) and the
+ *    process exits 0.
+ * Nothing in flight is cut before `timeoutMs` (SHUTDOWN_TIMEOUT_MS, counted from the
+ * signal); past it, the remaining connections are cut and the exit code is 1. A second
+ * signal while draining forces the exit at once.
  */
-import type { Server } from 'node:http';
+import { Server as NetServer } from 'node:net';
+import type { ConnectionDrain } from './http/connections.js';
 import type { Logger } from './log/logger.js';
 
 export interface ShutdownOptions {
-  server: Pick<Server, 'close' | 'closeAllConnections' | 'closeIdleConnections'>;
-  /** Run after the server stopped (embedded mock, pools...), in order. */
+  server: Pick<NetServer, 'close'> & { closeAllConnections(): void };
+  connections: Pick<ConnectionDrain, 'drain'>;
+  /** Run after the last connection closed (embedded mock, pools...), in order. */
   cleanups: (() => Promise<void> | void)[];
   /** Called first, so /readyz turns 503 while draining. */
   onDrain?: () => void;
+  /** How long to keep serving, /readyz 503, before draining (default 0). */
+  delayMs?: number;
+  /** The whole budget from the signal to the exit. */
   timeoutMs: number;
   logger: Logger;
   exit: (code: number) => void;
@@ -22,6 +34,7 @@ export interface ShutdownOptions {
 /** Returns `shutdown(reason)`; the first call drains, a second one forces. */
 export function createShutdown(options: ShutdownOptions): (reason: string) => Promise<void> {
   const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms).unref());
+  const delayMs = options.delayMs ?? 0;
   let draining: Promise<void> | undefined;
   let exited = false;
   const exit = (code: number) => {
@@ -40,18 +53,30 @@ export function createShutdown(options: ShutdownOptions): (reason: string) => Pr
       force(`${reason} received again while draining`);
       return draining;
     }
-    options.logger.info({ reason }, 'shutting down: finishing in-flight requests');
+    options.logger.info(
+      { reason, delayMs },
+      delayMs > 0
+        ? `shutting down: /readyz answers 503; draining connections in ${delayMs} ms`
+        : 'shutting down: draining connections',
+    );
     options.onDrain?.();
     setTimer(
-      () => force(`in-flight work did not finish within ${options.timeoutMs} ms`),
+      () => force(`connections did not drain within ${options.timeoutMs} ms`),
       options.timeoutMs,
     );
     draining = (async () => {
       try {
-        await new Promise<void>((resolve, reject) => {
-          options.server.close((error) => (error ? reject(error) : resolve()));
-          options.server.closeIdleConnections();
-        });
+        if (delayMs > 0) await new Promise<void>((resolve) => setTimer(resolve, delayMs));
+        // net.Server's close: stop accepting, and nothing else. http.Server's own close()
+        // also destroys the connections that look idle at this instant, under a client
+        // that may be sending its next request right now: drain() closes those gently.
+        const stopped = new Promise<void>((resolve, reject) =>
+          NetServer.prototype.close.call(options.server, (error?: Error) =>
+            error ? reject(error) : resolve(),
+          ),
+        );
+        await options.connections.drain();
+        await stopped;
         for (const cleanup of options.cleanups) await cleanup();
         options.logger.info({}, 'shutdown complete');
         exit(0);

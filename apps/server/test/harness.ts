@@ -10,7 +10,7 @@ import {
   type MockTcccServer,
   startMockTcccServer,
 } from '@tccc-kit/mock-tccc';
-import { createTokenClient, type TokenClientConfig } from '@tccc-kit/tccc-client';
+import { createTcccClient, type TcccClientConfig } from '@tccc-kit/tccc-client';
 import { type AppDeps, createApp } from '../src/app.js';
 import { createDemoAuthenticator } from '../src/auth/authenticator.js';
 import { createLogger } from '../src/log/logger.js';
@@ -44,17 +44,17 @@ export function startMock(): Promise<MockTcccServer> {
 
 export function tokenClientFor(
   mock: MockTcccServer,
-  overrides: Partial<TokenClientConfig> = {},
+  overrides: Partial<TcccClientConfig> = {},
   logLines?: string[],
 ) {
-  return createTokenClient({
+  return createTcccClient({
     sdkAppId: DEFAULT_SDK_APP_ID,
     secretId: DEFAULT_SECRET_ID,
     secretKey: DEFAULT_SECRET_KEY,
     endpoint: mock.url,
     timeoutMs: 2_000,
     retries: 0,
-    ...(logLines ? { logger: captureLogger(logLines).child({ component: 'token-client' }) } : {}),
+    ...(logLines ? { logger: captureLogger(logLines).child({ component: 'tccc-client' }) } : {}),
     ...overrides,
   });
 }

@@ -217,6 +217,10 @@ test.describe('outbound calls', () => {
     const { sdkUrl } = await mockTccc.control.issueToken({ seatUserId: seat });
     await injectSdk(page, sdkUrl);
     await waitForEvent(page, 'ready');
+    // The callee answers 1 s of mock time after the dial, and mock time follows real time:
+    // on a loaded machine that second can pass before "Calling…" is checked, and the label
+    // says "Outbound call" instead. With the clock paused, the call rings until hung up.
+    await mockTccc.control.pauseClock();
     await page.evaluate(() => window.tccc?.Call.startOutboundCall({ phoneNumber: '13800000001' }));
     await page.evaluate(() => window.tccc?.UI.showWorkbench());
     await expect(page.getByText('Calling…')).toBeVisible();

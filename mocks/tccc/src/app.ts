@@ -1,26 +1,36 @@
 /**
- * The one Hono app that is the whole mock: cloud API at `/`, SDK host under `/sdk`,
- * control plane under `/__tccc`. Every mode (in-process fetch, msw, standalone server)
- * calls this app's fetch.
+ * createMockApp: the one Hono app that is the whole mock: cloud API at `/`, SDK host under
+ * `/sdk`, control plane under `/__tccc`. Every mode (in-process fetch, msw, standalone
+ * server) calls this app's fetch.
  */
 import { Hono } from 'hono';
 import { errorEnvelope } from './api/envelope.js';
 import { TcccErrorCode } from './api/errors.js';
-import { type CloudApiDeps, createCloudApiRoutes } from './api/index.js';
+import { createCloudApiRoutes } from './api/index.js';
+import type { RateLimiter } from './api/rate-limit.js';
 import type { MockContext } from './context.js';
-import { type ControlOperations, controlBodyLimit, createControlRoutes } from './control.js';
+import {
+  type ControlOperations,
+  type ControlPlaneOptions,
+  createControlPlane,
+} from './control/index.js';
 import { excerpt, quote } from './quote.js';
-import { createSdkControlRoutes, createSdkRoutes } from './sdk/index.js';
+import { createSdkRoutes } from './sdk/routes.js';
+import type { SdkRuntime } from './sdk/runtime.js';
 
-export function createApp(ctx: MockContext, deps: CloudApiDeps, ops: ControlOperations): Hono {
+export interface MockAppParts {
+  rateLimiter: RateLimiter;
+  sdk: SdkRuntime;
+  control: ControlOperations;
+  controlPlane: ControlPlaneOptions;
+}
+
+export function createMockApp(ctx: MockContext, parts: MockAppParts): Hono {
   const app = new Hono();
 
-  // One cap for every control route, the SDK half's included, enforced while reading.
-  app.use('/__tccc/*', controlBodyLimit());
-  app.route('/__tccc', createControlRoutes(ctx, ops));
-  app.route('/__tccc', createSdkControlRoutes(ctx));
-  app.route('/sdk', createSdkRoutes(ctx));
-  app.route('/', createCloudApiRoutes(ctx, deps));
+  app.route('/__tccc', createControlPlane(ctx, parts.sdk, parts.control, parts.controlPlane));
+  app.route('/sdk', createSdkRoutes(ctx, parts.sdk));
+  app.route('/', createCloudApiRoutes(ctx, { rateLimiter: parts.rateLimiter }));
 
   app.notFound((c) =>
     c.json(
@@ -35,7 +45,7 @@ export function createApp(ctx: MockContext, deps: CloudApiDeps, ops: ControlOper
   );
 
   app.onError((error, c) => {
-    // A bug in the mock, not the caller's fault: say so without echoing request data.
+    // A bug in the mock, not the caller's fault: say so on stderr without echoing request data.
     console.error('mock TCCC: unexpected error:', error);
     if (new URL(c.req.url).pathname === '/') {
       return errorEnvelope(TcccErrorCode.InternalError, 'Internal error in the mock TCCC.', {

@@ -1,10 +1,17 @@
 /**
- * @tccc-kit/mock-tccc: an offline mock of Tencent Cloud Contact Center, one Hono app
- * served in-process, through msw (`@tccc-kit/mock-tccc/msw`) or as a loopback server.
+ * @tccc-kit/mock-tccc: an offline emulator of Tencent Cloud Contact Center, one Hono app
+ * served in-process, through msw (`@tccc-kit/mock-tccc/msw`) or as a loopback server, with
+ * all of its state in one store.
  */
-export { TcccApiError, TcccErrorCode } from './api/errors.js';
-export { createApp } from './app.js';
-export { type Clock, type ClockOptions, createClock } from './clock.js';
+export { CloudApiError, TcccErrorCode } from './api/errors.js';
+export { sdkUrlFor } from './api/issue-token.js';
+export {
+  signTc3,
+  type Tc3Signature,
+  type Tc3SignInput,
+  tc3Authorization,
+} from './api/signature.js';
+export { createMockApp, type MockAppParts } from './app.js';
 export {
   DEFAULT_LIMITS,
   DEFAULT_SDK_APP_ID,
@@ -13,24 +20,34 @@ export {
   DEFAULT_SECRET_KEY,
   loadConfigFile,
   type MockAccount,
-  type MockApp,
+  type MockAppConfig,
   MockConfigError,
   type MockLimits,
+  type MockSeedConfig,
+  type MockSkillGroupConfig,
+  type MockStaffConfig,
   type MockTcccConfig,
   type ResolvedMockTcccConfig,
-  resolveConfig,
-} from './config.js';
-export type { MockContext, MockFaults } from './context.js';
-export type { RenderFaultError } from './fault-effects.js';
+  resolveMockConfig,
+  resolveMockSeed,
+} from './config/index.js';
+export type { MockContext } from './context.js';
+export {
+  type ClockView,
+  CONTROL_TOKEN_HEADER,
+  MAX_CONTROL_BODY_BYTES,
+  type MockTcccState,
+} from './control/index.js';
 export {
   type FaultKind,
   type FaultRule,
   FaultRuleError,
   type FaultRuleInput,
+  type MockFaults,
   parseFaultRule,
+  type RenderFaultError,
   targetMatches,
-} from './faults.js';
-export { sdkUrlFor } from './issue-token.js';
+} from './faults/index.js';
 export {
   createMockTccc,
   type IssuedToken,
@@ -38,10 +55,10 @@ export {
   type MockTccc,
   type MockTcccOptions,
 } from './mock.js';
+export { type InboundCallRequest, SdkError, SdkRuntime } from './sdk/index.js';
 export {
   type MockTcccServer,
   type MockTcccServerOptions,
   startMockTcccServer,
-} from './server.js';
-export { signTc3, type Tc3Signature, type Tc3SignInput, tc3Authorization } from './signature.js';
-export type { TokenJournal, TokenLookup, TokenRecord } from './state/tokens.js';
+} from './serve/server.js';
+export * from './state/index.js';

@@ -1,26 +1,42 @@
 /**
- * createMockTccc: one mock TCCC, the single place its state lives (clock, token journal,
- * fault rules, rate-limit windows, held requests), and the Hono app that serves it.
+ * createMockTccc: one mock TCCC. Its state is one store (`mock.store`: accounts, apps, staff,
+ * skill groups, tokens, sessions, calls, CDRs, pushes); around it the machinery the mock also
+ * owns: the clock, fault rules and held requests, rate-limit windows, the SDK runtime's
+ * deadline timer, and the Hono app that serves it all.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
-import { createApp } from './app.js';
-import { type Clock, createClock } from './clock.js';
-import { type MockTcccConfig, type ResolvedMockTcccConfig, resolveConfig } from './config.js';
+import { issueSdkToken } from './api/issue-token.js';
+import { createRateLimiter } from './api/rate-limit.js';
+import { createMockApp } from './app.js';
+import {
+  type MockSeedConfig,
+  type MockTcccConfig,
+  type ResolvedMockTcccConfig,
+  resolveMockConfig,
+  resolveMockSeed,
+} from './config/index.js';
 import type { MockContext } from './context.js';
-import { createHeldRequests, performFault } from './fault-effects.js';
-import { createFaultStore, type FaultRule, type FaultRuleInput } from './faults.js';
-import { issueSdkToken } from './issue-token.js';
-import { createRateLimiter } from './rate-limit.js';
-import { createTokenJournal, type TokenRecord } from './state/tokens.js';
+import type { ClockChange, ClockView, ControlOperations, MockTcccState } from './control/index.js';
+import { createMockFaults, type FaultRule, type FaultRuleInput } from './faults/index.js';
+import { SdkRuntime } from './sdk/runtime.js';
+import { createMockClock, type MockClock } from './state/clock.js';
+import type { Omittable } from './state/export.js';
+import { createMockStore, type MockStore } from './state/store.js';
+import type { TokenRecord } from './state/tokens.js';
 
 export interface MockTcccOptions extends MockTcccConfig {
   /** A clock to share; by default a new real-time clock (starting at `now` if given). */
-  clock?: Clock;
+  clock?: MockClock;
   /** Start the mock clock at this time instead of real time. */
   now?: Date | number;
   /** Randomness for fault `probability`; defaults to Math.random. */
   random?: () => number;
+  /**
+   * False turns the control plane off: every /__tccc/ request answers 404. For a mock that
+   * only serves the cloud API and the SDK (the demo server's embedded mock). Default true.
+   */
+  controlPlane?: boolean;
 }
 
 export interface IssueTokenOptions {
@@ -46,15 +62,29 @@ export interface MockTccc {
   readonly app: Hono;
   /** The app's fetch: answer one request in-process. */
   fetch(request: Request, env?: unknown): Promise<Response>;
-  readonly clock: Clock;
-  /** The resolved configuration (accounts, apps and seats, sdkOrigin, limits). */
+  readonly clock: MockClock;
+  /** The resolved configuration (seed, sdkOrigin, limits). */
   readonly options: ResolvedMockTcccConfig;
+  /** All of the mock's state. */
+  readonly store: MockStore;
   /** What route modules receive; for code that mounts extra routes. */
   readonly context: MockContext;
-  /** Forget tokens, faults and rate-limit windows, reset the clock, release held requests. */
+  /** The SDK half: logins, calls, statuses (its data is in `store`). */
+  readonly sdk: SdkRuntime;
+  /** The secret /__tccc/ requests carry in X-TCCC-Control-Token (configured or generated). */
+  readonly controlToken: string;
+  /**
+   * Back to the seed: forget tokens, sessions (their streams close), calls, CDRs, pushes,
+   * faults and rate-limit windows; reset the clock; release held requests.
+   */
   reset(): void;
+  /** Replace the seed (accounts, apps, staff, skill groups; validated), then reset. */
+  reseed(seed: MockSeedConfig): void;
   setTime(time: Date | number): void;
   advanceTime(ms: number): void;
+  /** Stop mock time (set/advance still move it) or let it flow again. */
+  pauseTime(): void;
+  resumeTime(): void;
   addFault(rule: FaultRuleInput): FaultRule;
   removeFault(id: string): boolean;
   /** Returns how many rules were removed. */
@@ -64,67 +94,105 @@ export interface MockTccc {
   tokens(): TokenRecord[];
   /** Issue a token as CreateSDKLoginToken would, without a signed request. */
   issueToken(options: IssueTokenOptions): IssuedToken;
-  /** Release requests held by `hang` rules (they end as network errors). */
+  /** The whole state (GET /__tccc/state): store, clock and fault rules, secrets redacted. */
+  exportState(options?: { omit?: readonly Omittable[] }): MockTcccState;
+  /** Release requests held by `hang` rules and stop timers. */
   close(): void;
 }
 
 export function createMockTccc(options: MockTcccOptions = {}): MockTccc {
-  const { clock: givenClock, now, random, ...config } = options;
-  const resolved = resolveConfig(config);
-  const clock = givenClock ?? createClock(now === undefined ? {} : { start: now });
+  const { clock: givenClock, now, random, controlPlane = true, ...config } = options;
+  const resolved = resolveMockConfig(config);
+  const clock = givenClock ?? createMockClock(now === undefined ? {} : { start: now });
   const newId = () => randomUUID();
-  const tokens = createTokenJournal({ clock, ttlSeconds: resolved.limits.tokenTtlSeconds });
-  const store = createFaultStore(newId, random);
-  const held = createHeldRequests();
-  const rateLimiter = createRateLimiter(clock, () => resolved.limits.requestsPerSecond);
-  const resetHooks: (() => void)[] = [];
-
-  const context: MockContext = {
-    options: resolved,
+  const store = createMockStore({
+    seed: resolved,
     clock,
-    tokens,
-    faults: {
-      take: (target) => store.take(target),
-      apply: (rule, request, renderError) =>
-        performFault(rule, { held, signal: request.signal, renderError }),
-      store,
+    tokens: {
+      ttlSeconds: resolved.limits.tokenTtlSeconds,
+      retentionSeconds: resolved.limits.tokenRetentionSeconds,
+      maxRecords: resolved.limits.maxTokens,
     },
-    onReset: (fn) => {
-      resetHooks.push(fn);
-    },
-    newId,
-  };
+  });
+  const faults = createMockFaults(newId, random);
+  const rateLimiter = createRateLimiter(clock, () => resolved.limits.requestsPerSecond);
+  const controlToken = resolved.controlToken ?? randomBytes(32).toString('base64url');
+  const context: MockContext = { options: resolved, clock, store, faults, newId };
+  const sdk = new SdkRuntime(context);
 
-  const reset = () => {
-    tokens.clear();
-    store.clear();
+  /** Everything but the store back to the start. */
+  const resetMachinery = () => {
+    sdk.stop();
+    faults.held.releaseAll();
+    faults.store.clear();
     rateLimiter.clear();
     clock.reset();
-    held.releaseAll();
-    for (const hook of resetHooks) hook();
   };
-
-  const clockView = () => {
+  const reset = () => {
+    resetMachinery();
+    store.reset();
+  };
+  const clockView = (): ClockView => {
     const nowMs = clock.now();
-    return { now: new Date(nowMs).toISOString(), nowMs, offsetMs: clock.offsetMs() };
+    return {
+      now: new Date(nowMs).toISOString(),
+      nowMs,
+      offsetMs: clock.offsetMs(),
+      paused: clock.paused,
+    };
+  };
+  /** Move the clock, then apply every deadline it reached, so events are out on return. */
+  const changeClock = (change: ClockChange) => {
+    if (change.set !== undefined) clock.set(change.set);
+    if (change.advance !== undefined) clock.advance(change.advance);
+    if (change.paused === true) clock.pause();
+    if (change.paused === false) clock.resume();
+    sdk.sweep();
+    return clockView();
+  };
+  const exportState = (omit: readonly Omittable[] = []): MockTcccState => ({
+    ...store.export({ omit }),
+    clock: clockView(),
+    faults: faults.store.list(),
+  });
+  const control: ControlOperations = {
+    reset,
+    reseed: (seed) => {
+      resetMachinery();
+      store.reseed(seed);
+    },
+    clockView,
+    changeClock,
+    exportState,
   };
 
-  const app = createApp(context, { rateLimiter }, { reset, clockView });
+  const app = createMockApp(context, {
+    rateLimiter,
+    sdk,
+    control,
+    controlPlane: { token: controlToken, enabled: controlPlane },
+  });
 
   return {
     app,
     fetch: async (request, env) => app.fetch(request, env),
     clock,
     options: resolved,
+    store,
     context,
+    sdk,
+    controlToken,
     reset,
-    setTime: (time) => clock.set(time),
-    advanceTime: (ms) => clock.advance(ms),
-    addFault: (rule) => store.add(rule),
-    removeFault: (id) => store.remove(id),
-    clearFaults: () => store.clear(),
-    faults: () => store.list(),
-    tokens: () => tokens.list(),
+    reseed: (seed) => control.reseed(resolveMockSeed(seed, 'reseed')),
+    setTime: (time) => void changeClock({ set: time instanceof Date ? time.getTime() : time }),
+    advanceTime: (ms) => void changeClock({ advance: ms }),
+    pauseTime: () => void changeClock({ paused: true }),
+    resumeTime: () => void changeClock({ paused: false }),
+    addFault: (rule) => faults.store.add(rule),
+    removeFault: (id) => faults.store.remove(id),
+    clearFaults: () => faults.store.clear(),
+    faults: () => faults.store.list(),
+    tokens: () => store.tokens.list(),
     issueToken({ seatUserId, sdkAppId, onlyOnce, origin }) {
       const requestOrigin = resolved.sdkOrigin ?? origin;
       if (!requestOrigin) {
@@ -133,7 +201,7 @@ export function createMockTccc(options: MockTcccOptions = {}): MockTccc {
         );
       }
       const issued = issueSdkToken(context, {
-        sdkAppId: sdkAppId ?? resolved.apps[0]?.sdkAppId ?? 0,
+        sdkAppId: sdkAppId ?? store.apps.first()?.sdkAppId ?? 0,
         seatUserId,
         onlyOnce: onlyOnce ?? false,
         requestId: newId(),
@@ -146,8 +214,10 @@ export function createMockTccc(options: MockTcccOptions = {}): MockTccc {
         expiresAt: issued.record.expiresAt,
       };
     },
+    exportState: (exportOptions) => exportState(exportOptions?.omit),
     close: () => {
-      held.releaseAll();
+      sdk.stop();
+      faults.held.releaseAll();
     },
   };
 }

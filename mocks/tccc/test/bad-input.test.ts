@@ -4,7 +4,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type MockTcccServer, startMockTcccServer } from '../src/server.js';
+import { type MockTcccServer, startMockTcccServer } from '../src/serve/server.js';
 import { signedRequest } from './signed-fetch.js';
 
 let server: MockTcccServer;

@@ -1,5 +1,5 @@
 /**
- * The mock-tccc CLI as a real process: src/cli.ts bundled with esbuild (dependencies stay
+ * The mock-tccc CLI as a real process: src/serve/cli.ts bundled with esbuild (dependencies stay
  * external), spawned on port 0, called, and stopped with SIGTERM.
  */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
@@ -19,7 +19,7 @@ const children: ChildProcessWithoutNullStreams[] = [];
 beforeAll(async () => {
   await mkdir(dirname(outfile), { recursive: true });
   await build({
-    entryPoints: [join(packageDir, 'src/cli.ts')],
+    entryPoints: [join(packageDir, 'src/serve/cli.ts')],
     outfile,
     bundle: true,
     platform: 'node',
@@ -34,8 +34,12 @@ afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-function run(args: string[]) {
-  const child = spawn(process.execPath, [outfile, ...args], { stdio: 'pipe' });
+function run(args: string[], env: Record<string, string> = {}) {
+  const { MOCK_TCCC_CONTROL_TOKEN: _inherited, ...parentEnv } = process.env;
+  const child = spawn(process.execPath, [outfile, ...args], {
+    stdio: 'pipe',
+    env: { ...parentEnv, ...env },
+  });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -90,6 +94,38 @@ describe('mock-tccc CLI', () => {
     expect(res.SdkURL).toBe(`https://mock.example/sdk/tccc.js?token=${res.Token}`);
     cli.child.kill('SIGINT');
     expect(await cli.exited).toBe(0);
+  });
+
+  it('guards the control plane with MOCK_TCCC_CONTROL_TOKEN', async () => {
+    const token = 'ci-control-token-0123456789';
+    const cli = run(['--port', '0'], { MOCK_TCCC_CONTROL_TOKEN: token });
+    const url = (await cli.line).slice('mock TCCC listening on '.length);
+    const without = await fetch(`${url}/__tccc/clock`);
+    expect(without.status).toBe(401);
+    const withToken = await fetch(`${url}/__tccc/clock`, {
+      headers: { 'x-tccc-control-token': token },
+    });
+    expect(withToken.status).toBe(200);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+    expect(cli.output().stdout).not.toContain(token);
+    expect(cli.output().stderr).toBe('');
+  });
+
+  it('says on stderr how to reach the control plane when no token was given', async () => {
+    const cli = run(['--port', '0']);
+    const url = (await cli.line).slice('mock TCCC listening on '.length);
+    expect((await fetch(`${url}/__tccc/clock`)).status).toBe(401);
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+    expect(cli.output().stderr).toContain('MOCK_TCCC_CONTROL_TOKEN');
+  });
+
+  it('exits 2 for a control token too short to be a secret, without echoing it', async () => {
+    const cli = run(['--port', '0', '--control-token', 'abc123']);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output().stderr).toContain('controlToken must be 16 to 256');
+    expect(cli.output().stderr).not.toContain('abc123');
   });
 
   it('prints help and exits 0', async () => {

@@ -5,8 +5,8 @@
  */
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_CONTROL_BODY_BYTES } from '../src/control.js';
-import { type MockTcccServer, startMockTcccServer } from '../src/server.js';
+import { MAX_CONTROL_BODY_BYTES } from '../src/control/index.js';
+import { type MockTcccServer, startMockTcccServer } from '../src/serve/server.js';
 
 let server: MockTcccServer;
 beforeAll(async () => {
@@ -41,7 +41,14 @@ function post(
     }, ANSWER_TIMEOUT_MS);
     const request = httpRequest(
       `${server.url}${path}`,
-      { method: 'POST', headers: { 'content-type': 'application/json', ...options.headers } },
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-tccc-control-token': server.controlToken,
+          ...options.headers,
+        },
+      },
       (response) => {
         let body = '';
         response.setEncoding('utf8');

@@ -1,7 +1,7 @@
 /** Each fault kind on the standalone server, seen by the real SDK and by fetch. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SDK_APP_ID } from '../src/config.js';
-import { type MockTcccServer, startMockTcccServer } from '../src/server.js';
+import { DEFAULT_SDK_APP_ID } from '../src/config/index.js';
+import { type MockTcccServer, startMockTcccServer } from '../src/serve/server.js';
 import { cccClient, rejection } from './sdk-client.js';
 import { until } from './until.js';
 

@@ -4,9 +4,9 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SDK_APP_ID } from '../src/config.js';
+import { DEFAULT_SDK_APP_ID } from '../src/config/index.js';
 import { createMockTccc } from '../src/mock.js';
-import { createTcccHandlers, isTcccHost } from '../src/msw.js';
+import { createTcccHandlers, isTcccHost } from '../src/serve/msw.js';
 import { cccClient, rejection } from './sdk-client.js';
 import { until } from './until.js';
 

@@ -1,6 +1,6 @@
 /** The real tencentcloud-sdk-nodejs CCC client, pointed at a mock. Test helper. */
 import { ccc } from 'tencentcloud-sdk-nodejs/tencentcloud/services/ccc/index.js';
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../src/config.js';
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../src/config/index.js';
 
 export interface ClientOptions {
   /** host[:port]; the SDK default (ccc.tencentcloudapi.com) when absent. */

@@ -60,6 +60,11 @@ export function newMock(): MockTccc {
   return createMockTccc();
 }
 
+/** The header every /__tccc/ request of this mock needs. */
+export function controlHeaders(mock: MockTccc): Record<string, string> {
+  return { 'x-tccc-control-token': mock.controlToken };
+}
+
 export function json(body: unknown, headers: Record<string, string> = {}): RequestInit {
   return {
     method: 'POST',

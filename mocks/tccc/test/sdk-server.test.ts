@@ -3,8 +3,8 @@
  * (endpoint 127.0.0.1:PORT, so the SDK signs service "127").
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SDK_APP_ID } from '../src/config.js';
-import { type MockTcccServer, startMockTcccServer } from '../src/server.js';
+import { DEFAULT_SDK_APP_ID } from '../src/config/index.js';
+import { type MockTcccServer, startMockTcccServer } from '../src/serve/server.js';
 import { cccClient, rejection } from './sdk-client.js';
 
 let server: MockTcccServer;

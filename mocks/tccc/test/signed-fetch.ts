@@ -1,6 +1,7 @@
 /** Hand-made cloud API requests, signed with the mock's own TC3 signer (test helper). */
-import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../src/config.js';
-import { signTc3, tc3Authorization } from '../src/signature.js';
+
+import { signTc3, tc3Authorization } from '../src/api/signature.js';
+import { DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '../src/config/index.js';
 
 export interface SignedInit {
   action?: string;

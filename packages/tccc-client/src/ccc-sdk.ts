@@ -4,15 +4,42 @@
  * Imports only the CCC client module: the package root loads all 262 services (~0.5 s at
  * start-up). The package has no `exports` map, so the deep path with `.js` resolves under
  * NodeNext, and its `.d.ts` sits beside it.
+ *
+ * `CccActions` lists the actions the app uses, each typed by the SDK's own models. Adding
+ * one (say `DescribeStaffInfoList`) is one entry here and one operation (see tel-cdr.ts).
  */
 import { Client } from 'tencentcloud-sdk-nodejs/tencentcloud/services/ccc/v20200210/ccc_client.js';
 import type {
   CreateSDKLoginTokenRequest,
   CreateSDKLoginTokenResponse,
+  DescribeTelCdrRequest,
+  DescribeTelCdrResponse,
 } from 'tencentcloud-sdk-nodejs/tencentcloud/services/ccc/v20200210/ccc_models.js';
 import type { ResolvedConfig } from './config.js';
 
-export type { CreateSDKLoginTokenRequest, CreateSDKLoginTokenResponse };
+export type {
+  IVRKeyPressedElement,
+  SeatUserInfo,
+  ServeParticipant,
+  TelCdrInfo,
+} from 'tencentcloud-sdk-nodejs/tencentcloud/services/ccc/v20200210/ccc_models.js';
+export type {
+  CreateSDKLoginTokenRequest,
+  CreateSDKLoginTokenResponse,
+  DescribeTelCdrRequest,
+  DescribeTelCdrResponse,
+};
+
+/** The cloud API actions the client sends, with the SDK's request and response models. */
+export interface CccActions {
+  CreateSDKLoginToken: {
+    request: CreateSDKLoginTokenRequest;
+    response: CreateSDKLoginTokenResponse;
+  };
+  DescribeTelCdr: { request: DescribeTelCdrRequest; response: DescribeTelCdrResponse };
+}
+
+export type CccAction = keyof CccActions;
 
 export interface SendOptions {
   signal: AbortSignal;
@@ -20,13 +47,15 @@ export interface SendOptions {
   traceId: string;
 }
 
-export type CreateSdkLoginToken = (
-  request: CreateSDKLoginTokenRequest,
+/** Sends one signed request of `action` and resolves to TCCC's `Response` object. */
+export type SendCcc = <A extends CccAction>(
+  action: A,
+  request: CccActions[A]['request'],
   options: SendOptions,
-) => Promise<CreateSDKLoginTokenResponse>;
+) => Promise<CccActions[A]['response']>;
 
 /** Builds the SDK client once; the returned function reuses it for every call. */
-export function createCccApi(config: ResolvedConfig): CreateSdkLoginToken {
+export function createCccApi(config: ResolvedConfig): SendCcc {
   const client = new Client({
     credential: { secretId: config.secretId, secretKey: config.secretKey },
     region: config.region ?? '',
@@ -43,9 +72,9 @@ export function createCccApi(config: ResolvedConfig): CreateSdkLoginToken {
     },
   });
   // `request` is the SDK's generic entry point and the only one that accepts a signal.
-  return (request, { signal, traceId }) =>
-    client.request('CreateSDKLoginToken', request, {
+  return (action, request, { signal, traceId }) =>
+    client.request(action, request, {
       signal,
       headers: { 'X-TC-TraceId': traceId },
-    }) as Promise<CreateSDKLoginTokenResponse>;
+    });
 }

@@ -11,6 +11,7 @@ const SdkException: typeof SdkExceptionModule.default = createRequire(import.met
 ).default;
 const SECRET_KEY = 'classifytestsecretkey00000000000';
 const context = {
+  action: 'CreateSDKLoginToken',
   seatUserId: 'agent@example.com',
   sdkAppId: 1400000000,
   scrub: createScrubber([SECRET_KEY]),
@@ -113,5 +114,17 @@ describe('classifySdkError', () => {
     );
     expect(error.message).not.toContain(SECRET_KEY);
     expect(error.message).toContain('[REDACTED]');
+  });
+
+  it('names the action and gives advice without a seat for other actions', () => {
+    const error = classifySdkError(envelopeError('InvalidParameterValue.AccountNotExist', 'no'), {
+      ...context,
+      action: 'DescribeTelCdr',
+      seatUserId: undefined,
+    });
+    expect(error).toMatchObject({ action: 'DescribeTelCdr', seatUserId: undefined });
+    expect(error.message).toMatch(/^TCCC rejected DescribeTelCdr with/);
+    expect(error.message).toMatch(/An account named in the request does not exist/);
+    expect(error.message).not.toMatch(/Seat "/);
   });
 });

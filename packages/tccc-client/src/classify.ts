@@ -44,15 +44,16 @@ export function classifySdkError(error: unknown, context: ClassifyContext): Tccc
   const message = context.scrub(typeof shape.message === 'string' ? shape.message : String(error));
   const requestId = stringOrUndefined(shape.requestId);
   const traceId = stringOrUndefined(shape.traceId) ?? context.traceId;
-  const seatUserId = context.seatUserId;
+  const { seatUserId, action } = context;
 
   if (typeof shape.code === 'string' && shape.code !== '') {
     const code = shape.code;
     const hint = hintFor(code, context);
     return new TcccApiError({
       code,
-      message: `TCCC rejected CreateSDKLoginToken with ${code}: ${message}${hint ? ` ${hint}` : ''}`,
+      message: `TCCC rejected ${action} with ${code}: ${message}${hint ? ` ${hint}` : ''}`,
       retryable: isRetryableTcccCode(code),
+      action,
       requestId,
       traceId,
       seatUserId,
@@ -67,6 +68,7 @@ export function classifySdkError(error: unknown, context: ClassifyContext): Tccc
         `TCCC answered HTTP ${status}${message ? ` (${message})` : ''} instead of 200: the API or a ` +
         'proxy in front of it failed; check the endpoint and any HTTP proxy (env http_proxy).',
       retryable: isRetryableHttpStatus(status),
+      action,
       httpStatus: status,
       requestId,
       traceId,
@@ -81,6 +83,7 @@ export function classifySdkError(error: unknown, context: ClassifyContext): Tccc
         'TCCC answered HTTP 200 with a body that is not the cloud API JSON envelope: check that ' +
         'endpoint points at the TCCC cloud API and that no proxy rewrites the response.',
       retryable: false,
+      action,
       requestId,
       traceId,
       seatUserId,
@@ -97,6 +100,7 @@ export function classifySdkError(error: unknown, context: ClassifyContext): Tccc
       message:
         'TCCC did not answer in time: check connectivity to the endpoint; retrying may help.',
       retryable: true,
+      action,
       traceId,
       seatUserId,
     });
@@ -108,6 +112,7 @@ export function classifySdkError(error: unknown, context: ClassifyContext): Tccc
       `Could not reach TCCC (${transportReason(message)}): check DNS, firewall and proxy settings ` +
       'for the endpoint; retrying may help.',
     retryable: true,
+    action,
     traceId,
     seatUserId,
   });

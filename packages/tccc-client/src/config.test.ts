@@ -1,12 +1,12 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, resolveConfig, type TokenClientConfig } from './config.js';
+import { DEFAULTS, resolveConfig, type TcccClientConfig } from './config.js';
 import { TcccConfigError } from './errors.js';
 import { createLocalRateLimiter } from './rate-limiter.js';
 
 const SECRET_ID = 'AKIDconfigtest00000000000000000000000';
 const SECRET_KEY = 'configtestsecretkey0000000000000';
-const valid: TokenClientConfig = {
+const valid: TcccClientConfig = {
   sdkAppId: 1400000000,
   secretId: SECRET_ID,
   secretKey: SECRET_KEY,
@@ -14,7 +14,7 @@ const valid: TokenClientConfig = {
 
 function configError(config: unknown): TcccConfigError {
   try {
-    resolveConfig(config as TokenClientConfig);
+    resolveConfig(config as TcccClientConfig);
   } catch (error) {
     expect(error).toBeInstanceOf(TcccConfigError);
     return error as TcccConfigError;

@@ -1,5 +1,5 @@
 /**
- * Options of `createTokenClient`, validated once and up front: a bad configuration fails
+ * Options of `createTcccClient`, validated once and up front: a bad configuration fails
  * at start with ONE error naming every bad field, instead of as an `AuthFailure` on the
  * first agent sign-in. Messages never echo the SecretId or the SecretKey.
  */
@@ -21,14 +21,14 @@ export const DEFAULTS = {
   queueTimeoutMs: 15_000,
 } as const;
 
-export interface TokenClientConfig {
+export interface TcccClientConfig {
   /** The TCCC application id (TCCC console; usually 1400xxxxxx). */
   sdkAppId: number;
   /** Tencent Cloud API key id (CAM console > API keys). */
   secretId: string;
   /** Tencent Cloud API key secret. Never logged, never in an error. */
   secretKey: string;
-  /** Region sent as X-TC-Region; CreateSDKLoginToken does not need one (default: none). */
+  /** Region sent as X-TC-Region; the ccc actions the client sends need none (default: none). */
   region?: string;
   /** Full URL of the cloud API (default https://ccc.tencentcloudapi.com); http://127.0.0.1:PORT for a mock. */
   endpoint?: string;
@@ -40,7 +40,7 @@ export interface TokenClientConfig {
   retryBaseDelayMs?: number;
   /** ...up to this ceiling (default 2000). */
   retryMaxDelayMs?: number;
-  /** Local rate limit, requests per second for this process (default 20). */
+  /** Local rate limit, requests per second per action for this process (default 20). */
   requestsPerSecond?: number;
   /** A shared limiter (for several processes on one account); replaces `requestsPerSecond`. */
   limiter?: RateLimiter;
@@ -174,7 +174,7 @@ function parseEndpoint(value: unknown, issues: ConfigIssue[]) {
 }
 
 /** Validates `config`, applying defaults; throws one `TcccConfigError` listing every problem. */
-export function resolveConfig(config: TokenClientConfig): ResolvedConfig {
+export function resolveConfig(config: TcccClientConfig): ResolvedConfig {
   if (typeof config !== 'object' || config === null) {
     throw new TcccConfigError([
       { field: '(config)', problem: `must be an object, got ${describe(config)}` },
@@ -234,7 +234,7 @@ export function resolveConfig(config: TokenClientConfig): ResolvedConfig {
   if (limiter !== undefined && typeof limiter?.acquire !== 'function') {
     issues.push({
       field: 'limiter',
-      problem: 'must be an object with an acquire({ deadline, signal }) method',
+      problem: 'must be an object with an acquire({ key, action, deadline, signal }) method',
     });
   }
   if (limiter !== undefined && raw.requestsPerSecond !== undefined) {

@@ -1,8 +1,8 @@
 /**
- * Error values thrown by the token client.
+ * Error values thrown by the TCCC client.
  *
- * Every failure of `createSdkUrl` is a `TcccApiError`; a bad configuration is a
- * `TcccConfigError` thrown by `createTokenClient`. Neither ever carries the SecretId,
+ * Every failure of a call (`createSdkUrl`, `describeTelCdr`, ...) is a `TcccApiError`; a bad
+ * configuration is a `TcccConfigError` thrown by `createTcccClient`. Neither ever carries the SecretId,
  * the SecretKey, a token or an SDK URL: not in `message`, not in `toJSON()`, not in
  * `util.inspect` output (the original SDK error is deliberately not kept as `cause`).
  */
@@ -17,11 +17,11 @@ export const LOCAL_ERROR_CODES = [
   'QueueTimeout',
   /** TCCC (or a proxy in front of it) answered with an HTTP status other than 200. */
   'HttpError',
-  /** The answer was not the JSON envelope TCCC sends, or lacked SdkURL/Token/ExpiredTime. */
+  /** The answer was not the JSON envelope TCCC sends, or lacked what the action returns. */
   'InvalidResponse',
   /** The caller's AbortSignal fired. */
   'Aborted',
-  /** `createSdkUrl` was called with bad arguments (no request was sent). */
+  /** A method was called with bad arguments (no request was sent). */
   'InvalidArgument',
   /** A custom rate limiter threw something other than a TcccApiError. */
   'LimiterError',
@@ -36,6 +36,7 @@ export interface TcccApiErrorInit {
   code: TcccErrorCode;
   message: string;
   retryable: boolean;
+  action?: string | undefined;
   requestId?: string | undefined;
   traceId?: string | undefined;
   httpStatus?: number | undefined;
@@ -43,11 +44,13 @@ export interface TcccApiErrorInit {
   seatUserId?: string | undefined;
 }
 
-/** A failed `createSdkUrl` call. Branch on `code` and `retryable`, never on `message`. */
+/** A failed call. Branch on `code` and `retryable`, never on `message`. */
 export class TcccApiError extends Error {
   declare readonly name: 'TcccApiError';
   /** TCCC's error code (`Response.Error.Code`) or one of `LOCAL_ERROR_CODES`. */
   readonly code: TcccErrorCode;
+  /** The cloud API action of the failed call, e.g. `DescribeTelCdr`. */
+  readonly action: string | undefined;
   /** TCCC's RequestId when the request reached TCCC; quote it to Tencent support. */
   readonly requestId: string | undefined;
   /** The X-TC-TraceId of the request, when known. */
@@ -58,12 +61,13 @@ export class TcccApiError extends Error {
   readonly httpStatus: number | undefined;
   /** How many HTTP requests were sent for this call (0 if it never left the queue). */
   readonly attempts: number;
-  /** The seat the SDK URL was requested for (not a secret). */
+  /** The seat an SDK URL was requested for (not a secret); `undefined` for other actions. */
   readonly seatUserId: string | undefined;
 
   constructor(init: TcccApiErrorInit) {
     super(init.message);
     this.code = init.code;
+    this.action = init.action;
     this.retryable = init.retryable;
     this.requestId = init.requestId || undefined;
     this.traceId = init.traceId || undefined;
@@ -73,7 +77,7 @@ export class TcccApiError extends Error {
   }
 
   /** A copy with other attempt/seat details (errors are immutable values). */
-  with(changes: Partial<Pick<TcccApiErrorInit, 'attempts' | 'seatUserId' | 'message'>>) {
+  with(changes: Partial<Pick<TcccApiErrorInit, 'attempts' | 'seatUserId' | 'action' | 'message'>>) {
     const copy = new TcccApiError({ ...this.toJSON(), ...changes });
     // Keep the stack of the original failure unless the message changed.
     if (changes.message === undefined) copy.stack = this.stack;
@@ -84,6 +88,7 @@ export class TcccApiError extends Error {
     return {
       name: this.name,
       code: this.code,
+      action: this.action,
       message: this.message,
       retryable: this.retryable,
       requestId: this.requestId,
@@ -103,14 +108,14 @@ export interface ConfigIssue {
   problem: string;
 }
 
-/** `createTokenClient` was given a bad configuration. Lists every bad field at once. */
+/** `createTcccClient` was given a bad configuration. Lists every bad field at once. */
 export class TcccConfigError extends Error {
   declare readonly name: 'TcccConfigError';
   readonly issues: readonly ConfigIssue[];
 
   constructor(issues: readonly ConfigIssue[]) {
     super(
-      `Invalid TCCC token client configuration:\n${issues
+      `Invalid TCCC client configuration:\n${issues
         .map((issue) => `  - ${issue.field}: ${issue.problem}`)
         .join('\n')}`,
     );

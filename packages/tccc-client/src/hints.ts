@@ -7,8 +7,11 @@
  */
 
 export interface HintContext {
-  seatUserId: string;
+  /** The cloud API action that failed, e.g. `DescribeTelCdr`. */
+  action: string;
   sdkAppId: number;
+  /** The seat of a CreateSDKLoginToken call; absent for other actions. */
+  seatUserId?: string | undefined;
 }
 
 type Hint = (context: HintContext) => string;
@@ -31,14 +34,16 @@ const HINTS: Record<string, Hint> = {
     'rewrites the request.',
   'AuthFailure.TokenFailure': () =>
     'The temporary credential token is invalid or expired: refresh the STS credentials.',
-  'AuthFailure.UnauthorizedOperation': () =>
-    'This API key may not call ccc:CreateSDKLoginToken: grant the CAM user a policy that allows ' +
+  'AuthFailure.UnauthorizedOperation': ({ action }) =>
+    `This API key may not call ccc:${action}: grant the CAM user a policy that allows ` +
     'it (for example QcloudCCCFullAccess).',
-  UnauthorizedOperation: () =>
-    'This API key may not call ccc:CreateSDKLoginToken: grant the CAM user a policy that allows it.',
+  UnauthorizedOperation: ({ action }) =>
+    `This API key may not call ccc:${action}: grant the CAM user a policy that allows it.`,
   'InvalidParameterValue.AccountNotExist': ({ seatUserId, sdkAppId }) =>
-    `Seat "${seatUserId}" does not exist in TCCC app ${sdkAppId}: add the agent in the TCCC ` +
-    'console (Agent management) or fix the seat id the user signs in with.',
+    seatUserId === undefined
+      ? `An account named in the request does not exist in TCCC app ${sdkAppId}.`
+      : `Seat "${seatUserId}" does not exist in TCCC app ${sdkAppId}: add the agent in the TCCC ` +
+        'console (Agent management) or fix the seat id the user signs in with.',
   'InvalidParameterValue.InstanceNotExist': ({ sdkAppId }) =>
     `TCCC app (SdkAppId) ${sdkAppId} does not exist for this API key: check sdkAppId in the TCCC ` +
     'console and that the API key belongs to the same Tencent Cloud account.',
@@ -47,14 +52,19 @@ const HINTS: Record<string, Hint> = {
     'console and that the API key belongs to the same Tencent Cloud account.',
   'OperationDenied.UinDisabled': () =>
     'The Tencent Cloud account is disabled for TCCC: check its status and billing in the console.',
-  RequestLimitExceeded: () =>
-    'TCCC allows 20 CreateSDKLoginToken calls per second per account: if several server ' +
+  RequestLimitExceeded: ({ action }) =>
+    `TCCC allows 20 ${action} calls per second per account: if several server ` +
     'processes share this account, give them one shared rate limiter (option `limiter`).',
   InternalError: () =>
     'TCCC failed internally: try again shortly; if it persists, quote the RequestId to Tencent support.',
-  InvalidParameter: () => 'TCCC rejected a parameter: check sdkAppId and the seat id format.',
-  MissingParameter: () =>
-    'TCCC says a required parameter is missing: check sdkAppId and seatUserId.',
+  InvalidParameter: ({ seatUserId }) =>
+    seatUserId === undefined
+      ? 'TCCC rejected a parameter: check sdkAppId and the arguments of the call.'
+      : 'TCCC rejected a parameter: check sdkAppId and the seat id format.',
+  MissingParameter: ({ seatUserId }) =>
+    seatUserId === undefined
+      ? 'TCCC says a required parameter is missing: check sdkAppId and the arguments of the call.'
+      : 'TCCC says a required parameter is missing: check sdkAppId and seatUserId.',
 };
 
 /** Advice for a TCCC code; families (`RequestLimitExceeded.UinLimitExceeded`) use their root's. */

@@ -1,6 +1,15 @@
 export { backoffDelay } from './backoff.js';
+export type {
+  CccAction,
+  CccActions,
+  DescribeTelCdrResponse,
+  IVRKeyPressedElement,
+  SeatUserInfo,
+  ServeParticipant,
+  TelCdrInfo,
+} from './ccc-sdk.js';
 export { type Clock, systemClock, type TimerHandle } from './clock.js';
-export { DEFAULT_ENDPOINT, DEFAULTS, type TokenClientConfig } from './config.js';
+export { DEFAULT_ENDPOINT, DEFAULTS, type TcccClientConfig } from './config.js';
 export {
   type ConfigIssue,
   isTcccApiError,
@@ -18,10 +27,8 @@ export {
   type LocalRateLimiter,
   type LocalRateLimiterOptions,
   type RateLimiter,
+  rateLimitKey,
 } from './rate-limiter.js';
-export {
-  type CreateSdkUrlRequest,
-  createTokenClient,
-  type SdkUrl,
-  type TokenClient,
-} from './token-client.js';
+export type { CreateSdkUrlRequest, SdkUrl } from './sdk-url.js';
+export { createTcccClient, type TcccClient } from './tccc-client.js';
+export { type DescribeTelCdrRequest, TEL_CDR_LIMITS, type TelCdrPage } from './tel-cdr.js';

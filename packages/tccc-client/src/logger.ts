@@ -1,9 +1,9 @@
 /**
  * Structured logging, pino-compatible: `logger.info({ event, ...fields }, message)`.
  *
- * Events carry the seat, codes, ids, attempt counts and durations. They never carry the
- * SecretId, the SecretKey, a token or an SDK URL. A logger that throws cannot break a
- * sign-in: its errors are swallowed.
+ * Events carry the action, the seat, codes, ids, attempt counts and durations. They never
+ * carry the SecretId, the SecretKey, a token or an SDK URL. A logger that throws cannot
+ * break a call: its errors are swallowed.
  */
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 
@@ -17,16 +17,28 @@ export type Logger = Partial<Record<LogLevel, LogMethod>> & {
   isLevelEnabled?(level: LogLevel): boolean;
 };
 
-/** Names of the events the client emits, in `fields.event`. */
+/** Names of the events the client emits, in `fields.event` (each line also has `action`). */
 export const LOG_EVENTS = {
-  /** debug: an attempt is sent. */
-  attempt: 'tccc.sdk_url.attempt',
-  /** info: an SDK URL was issued. */
-  issued: 'tccc.sdk_url.issued',
-  /** warn: an attempt failed and will be retried after `delayMs`. */
-  retry: 'tccc.sdk_url.retry',
-  /** warn (retryable), info (the caller aborted) or error: the call failed. */
-  failed: 'tccc.sdk_url.failed',
+  sdkUrl: {
+    /** debug: a CreateSDKLoginToken attempt is sent. */
+    attempt: 'tccc.sdk_url.attempt',
+    /** info: an SDK URL was issued. */
+    issued: 'tccc.sdk_url.issued',
+    /** warn: an attempt failed and will be retried after `delayMs`. */
+    retry: 'tccc.sdk_url.retry',
+    /** warn (retryable), info (the caller aborted) or error: the call failed. */
+    failed: 'tccc.sdk_url.failed',
+  },
+  telCdr: {
+    /** debug: a DescribeTelCdr attempt is sent. */
+    attempt: 'tccc.tel_cdr.attempt',
+    /** info: a page of call records arrived (`pageNumber`, `records`, `totalCount`). */
+    fetched: 'tccc.tel_cdr.fetched',
+    /** warn: an attempt failed and will be retried after `delayMs`. */
+    retry: 'tccc.tel_cdr.retry',
+    /** warn (retryable), info (the caller aborted) or error: the call failed. */
+    failed: 'tccc.tel_cdr.failed',
+  },
 } as const;
 
 export type Emit = (level: LogLevel, fields: Record<string, unknown>, message: string) => void;

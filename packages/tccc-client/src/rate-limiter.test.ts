@@ -1,208 +1,52 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createManualClock } from '../test/support/manual-clock.js';
-import { TcccApiError } from './errors.js';
-import { createLocalRateLimiter } from './rate-limiter.js';
+import { createLocalRateLimiter, rateLimitKey } from './rate-limiter.js';
 
-/** A signal that never fires; one per call, as the client passes. */
+const SECRET_ID = 'AKIDratelimitertest0000000000000000';
+const TOKENS = rateLimitKey(SECRET_ID, 'CreateSDKLoginToken');
+const CDRS = rateLimitKey(SECRET_ID, 'DescribeTelCdr');
 const live = () => new AbortController().signal;
 
-/** Largest number of times inside any half-open window (t - 1000, t], as the mock counts. */
-function busiestSecond(times: number[]): number {
-  let most = 0;
-  for (const end of times) {
-    most = Math.max(most, times.filter((t) => t > end - 1000 && t <= end).length);
-  }
-  return most;
-}
-
-describe('createLocalRateLimiter under Vitest fake timers', () => {
-  beforeEach(() => {
-    vi.useFakeTimers();
-    vi.setSystemTime(Date.UTC(2026, 0, 5, 8, 0, 0));
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
-
-  it('lets the first request go at once and spaces the next ones (1000 + 50) / 20 ms apart', async () => {
-    const limiter = createLocalRateLimiter();
-    const start = Date.now();
-    const granted: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      void limiter
-        .acquire({ deadline: start + 15_000, signal: live() })
-        .then(() => granted.push(Date.now() - start));
-    }
-    await vi.advanceTimersByTimeAsync(1_000);
-    // Slots at 0, 52.5, 105, 157.5 ms; fake timers fire on whole milliseconds.
-    expect(granted).toEqual([0, 53, 105, 158]);
-  });
-
-  it('smooths a burst of 200 into about 10.5 s with never more than 20 in any second', async () => {
-    const limiter = createLocalRateLimiter({ requestsPerSecond: 20 });
-    const start = Date.now();
-    const granted: number[] = [];
-    const all = Array.from({ length: 200 }, () =>
-      limiter
-        .acquire({ deadline: start + 15_000, signal: live() })
-        .then(() => granted.push(Date.now())),
-    );
-    await vi.advanceTimersByTimeAsync(9_000);
-    expect(granted.length).toBeLessThan(200);
-    await vi.advanceTimersByTimeAsync(2_000);
-    await Promise.all(all);
-    expect(granted).toHaveLength(200);
-    expect(busiestSecond(granted)).toBeLessThanOrEqual(20);
-    expect(busiestSecond(granted)).toBeGreaterThanOrEqual(19);
-    const lastAt = (granted.at(-1) as number) - start;
-    expect(lastAt).toBeGreaterThan(10_400);
-    expect(lastAt).toBeLessThan(10_700);
-  });
-
-  it('refuses at once with QueueTimeout when the slot would come after the deadline', async () => {
-    const limiter = createLocalRateLimiter({ marginMs: 0 });
-    const deadline = Date.now() + 1_000;
-    const refused: unknown[] = [];
-    const all = Array.from({ length: 25 }, () =>
-      limiter.acquire({ deadline, signal: live() }).catch((error: unknown) => {
-        refused.push(error);
-      }),
-    );
-    await Promise.resolve();
-    // Slots at 0, 50, ..., 1000 ms fit: 21 of 25. The other 4 fail without waiting.
-    expect(refused).toHaveLength(4);
-    const first = refused[0] as TcccApiError;
-    expect(first).toBeInstanceOf(TcccApiError);
-    expect(first.code).toBe('QueueTimeout');
-    expect(first.retryable).toBe(true);
-    expect(first.message).toMatch(/20 queued ahead.*raise queueTimeoutMs/);
-    expect(limiter.queued).toBe(20);
-    await vi.advanceTimersByTimeAsync(1_000);
-    await Promise.all(all);
-    expect(limiter.queued).toBe(0);
-    expect(refused).toHaveLength(4);
-  });
-
-  it('drops a waiter whose signal aborts and gives its slot to the next one', async () => {
-    const limiter = createLocalRateLimiter({ marginMs: 0 });
-    const start = Date.now();
-    const deadline = start + 15_000;
-    await limiter.acquire({ deadline, signal: live() });
-    const controller = new AbortController();
-    const abandoned = limiter.acquire({ deadline, signal: controller.signal });
-    const next = limiter.acquire({ deadline, signal: live() }).then(() => Date.now() - start);
-    controller.abort(new Error('user left'));
-    await expect(abandoned).rejects.toThrow('user left');
-    expect(limiter.queued).toBe(1);
-    await vi.advanceTimersByTimeAsync(200);
-    expect(await next).toBe(50);
-  });
-
-  it('keeps rates above 1000/s although the clock and timers tick in whole milliseconds', async () => {
-    // 5000/s: slots 0.2 ms apart, so 5 per millisecond tick; one per tick would be 1000/s.
-    const limiter = createLocalRateLimiter({ requestsPerSecond: 5000, marginMs: 0 });
-    const start = Date.now();
-    const granted: number[] = [];
-    const all = Array.from({ length: 100 }, () =>
-      limiter
-        .acquire({ deadline: start + 15_000, signal: live() })
-        .then(() => granted.push(Date.now() - start)),
-    );
-    await vi.advanceTimersByTimeAsync(25);
-    await Promise.all(all);
-    expect(granted).toHaveLength(100);
-    expect(granted.at(-1)).toBe(19);
-    const perTick = new Map<number, number>();
-    for (const at of granted) perTick.set(at, (perTick.get(at) ?? 0) + 1);
-    expect(Math.max(...perTick.values())).toBe(5);
-  });
-
-  it('tryAcquire takes a free slot at once, and refuses without queueing when none is free', async () => {
-    const limiter = createLocalRateLimiter({ requestsPerSecond: 20, marginMs: 0 });
-    expect(limiter.tryAcquire()).toBe(true);
-    expect(limiter.tryAcquire()).toBe(false);
-    expect(limiter.queued).toBe(0);
-    const waiting = limiter.acquire({ deadline: Date.now() + 1_000, signal: live() });
-    await vi.advanceTimersByTimeAsync(50);
-    await waiting;
-    expect(limiter.tryAcquire()).toBe(false);
-    await vi.advanceTimersByTimeAsync(50);
-    expect(limiter.tryAcquire()).toBe(true);
-  });
-
-  it('rejects an already aborted signal without using a slot', async () => {
-    const limiter = createLocalRateLimiter();
-    await expect(
-      limiter.acquire({
-        deadline: Date.now() + 1000,
-        signal: AbortSignal.abort(new Error('gone')),
-      }),
-    ).rejects.toThrow('gone');
-    await expect(
-      limiter.acquire({ deadline: Date.now(), signal: live() }),
-    ).resolves.toBeUndefined();
+describe('rateLimitKey', () => {
+  it('is the same for one SecretId and action, and differs by action and by SecretId', () => {
+    expect(rateLimitKey(SECRET_ID, 'DescribeTelCdr')).toBe(CDRS);
+    expect(CDRS).not.toBe(TOKENS);
+    expect(rateLimitKey(`${SECRET_ID}x`, 'DescribeTelCdr')).not.toBe(CDRS);
+    expect(CDRS).toMatch(/^ccc:[0-9a-f]{16}:DescribeTelCdr$/);
+    expect(CDRS).not.toContain(SECRET_ID);
   });
 });
 
-describe('createLocalRateLimiter with an injected clock', () => {
-  it('does not burst to catch up when its timer fires late', async () => {
-    const clock = createManualClock();
-    const limiter = createLocalRateLimiter({ clock, requestsPerSecond: 10, marginMs: 0 });
-    const start = clock.now();
-    const granted: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      void limiter
-        .acquire({ deadline: start + 60_000, signal: live() })
-        .then(() => granted.push(clock.now() - start));
-    }
-    await Promise.resolve();
-    expect(granted).toEqual([0]);
-    // The slot was due at 100 ms but the event loop stalled until 350 ms.
-    clock.advance(350, { late: true });
-    await Promise.resolve();
-    expect(granted).toEqual([0, 350]);
-    clock.advance(100);
-    await Promise.resolve();
-    expect(granted).toEqual([0, 350, 450]);
-  });
-
-  it('keeps its schedule after a slightly late timer, yet never exceeds the rate in any window', async () => {
-    const clock = createManualClock();
-    const limiter = createLocalRateLimiter({ clock, requestsPerSecond: 2, marginMs: 0 });
-    const start = clock.now();
-    const granted: number[] = [];
-    for (let i = 0; i < 4; i++) {
-      void limiter
-        .acquire({ deadline: start + 60_000, signal: live() })
-        .then(() => granted.push(clock.now() - start));
-    }
-    await Promise.resolve();
-    // The 500 ms slot's timer fires 490 ms late: the schedule holds (next slot 1000 ms)...
-    clock.advance(990, { late: true });
-    await Promise.resolve();
-    clock.advance(10);
-    await Promise.resolve();
-    expect(granted).toEqual([0, 990, 1000]);
-    // ...but 990 and 1000 are in one second, so the next waits until 990 + 1000.
-    clock.advance(980);
-    await Promise.resolve();
-    expect(granted).toEqual([0, 990, 1000]);
-    clock.advance(10);
-    await Promise.resolve();
-    expect(granted).toEqual([0, 990, 1000, 1990]);
-  });
-
-  it('fails a waiter with QueueTimeout when a late timer finds its deadline passed', async () => {
+describe('createLocalRateLimiter', () => {
+  it('keeps one schedule per key: a busy action does not delay another', async () => {
     const clock = createManualClock();
     const limiter = createLocalRateLimiter({ clock, requestsPerSecond: 1, marginMs: 0 });
-    await limiter.acquire({ deadline: clock.now(), signal: live() });
-    const late = limiter.acquire({ deadline: clock.now() + 1_000, signal: live() });
-    clock.advance(5_000, { late: true });
-    await expect(late).rejects.toMatchObject({ name: 'TcccApiError', code: 'QueueTimeout' });
+    expect(limiter.tryAcquire(CDRS)).toBe(true);
+    expect(limiter.tryAcquire(CDRS)).toBe(false);
+    expect(limiter.tryAcquire(TOKENS)).toBe(true);
+
+    const granted: string[] = [];
+    const deadline = clock.now() + 10_000;
+    const waits = [CDRS, CDRS, TOKENS].map((key, index) =>
+      limiter
+        .acquire({ key, action: 'x', deadline, signal: live() })
+        .then(() => granted.push(`${index}@${clock.now() - Date.UTC(2026, 0, 5, 8)}`)),
+    );
+    expect(limiter.queued).toBe(3);
+    expect(limiter.queuedFor(CDRS)).toBe(2);
+    expect(limiter.queuedFor(TOKENS)).toBe(1);
+    clock.advance(1000);
+    await Promise.resolve();
+    // One per second per key: the first of each key's queue now, the second CDR page later.
+    expect(granted.sort()).toEqual(['0@1000', '2@1000']);
+    clock.advance(1000);
+    await Promise.all(waits);
+    expect(granted.sort()).toEqual(['0@1000', '1@2000', '2@1000']);
+    expect(limiter.queued).toBe(0);
   });
 
-  it('validates its options', () => {
-    expect(() => createLocalRateLimiter({ requestsPerSecond: 0 })).toThrow(/requestsPerSecond/);
-    expect(() => createLocalRateLimiter({ marginMs: -1 })).toThrow(/marginMs/);
+  it('validates its options when created, not at the first call', () => {
+    expect(() => createLocalRateLimiter({ requestsPerSecond: -1 })).toThrow(/requestsPerSecond/);
+    expect(() => createLocalRateLimiter({ marginMs: Number.NaN })).toThrow(/marginMs/);
   });
 });

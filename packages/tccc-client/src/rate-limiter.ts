@@ -1,18 +1,28 @@
 /**
- * Client-side smoothing of CreateSDKLoginToken calls to the rate TCCC allows.
+ * Client-side smoothing of cloud API calls to the rate TCCC allows.
  *
- * TCCC allows 20 calls per second per account. When hundreds of agents sign in at shift
- * start, sending every call at once gets most of them `RequestLimitExceeded`; queueing
- * them and sending one every 1000/rate ms gets them all through (200 calls in ~10 s).
+ * TCCC allows 20 calls per second per action of an account (CreateSDKLoginToken,
+ * DescribeTelCdr, ... each have their own 20/s). When hundreds of agents sign in at shift
+ * start, sending every call at once gets most of them `RequestLimitExceeded`; queueing them
+ * and sending one every 1000/rate ms gets them all through (200 calls in ~10 s). A
+ * reconciliation paging DescribeTelCdr waits in its own queue, so it never delays a
+ * sign-in.
  *
+ * Calls are counted under a key: `rateLimitKey(secretId, action)`, a fingerprint of the
+ * SecretId (never the SecretId itself: keys may end up in Redis or logs) and the action.
  * The local limiter counts the calls of ONE process. When several server instances share
  * one TCCC account, implement `RateLimiter` on shared state (for example a Redis token
- * bucket or GCRA script) and pass it as the `limiter` option.
+ * bucket or GCRA script keyed by `key`) and pass it as the `limiter` option.
  */
-import { type Clock, systemClock, type TimerHandle } from './clock.js';
-import { TcccApiError } from './errors.js';
+import { createHash } from 'node:crypto';
+import type { Clock } from './clock.js';
+import { createSchedule, type Schedule } from './schedule.js';
 
 export interface AcquireRequest {
+  /** What to count the call under: one SecretId and one action (see `rateLimitKey`). */
+  key: string;
+  /** The cloud API action, e.g. `DescribeTelCdr` (already part of `key`; for messages). */
+  action: string;
   /**
    * Clock time (ms, from the client's `clock`) by which the call must be allowed to go.
    * A limiter that cannot grant a slot by then should reject at once with a
@@ -23,20 +33,20 @@ export interface AcquireRequest {
   signal: AbortSignal;
 }
 
-/** Decides when the next CreateSDKLoginToken request may be sent. */
+/** Decides when the next request of a key may be sent. */
 export interface RateLimiter {
   /** Resolves when one request may be sent now. Called once per attempt, retries included. */
   acquire(request: AcquireRequest): Promise<void>;
   /**
-   * Optional fast path, tried before `acquire`: takes a slot and returns true when one is
-   * free right now (and nobody is queued), else returns false without side effects. Lets
-   * an uncontended call skip the timer and abort wiring that a wait needs.
+   * Optional fast path, tried before `acquire`: takes a slot of `key` and returns true when
+   * one is free right now (and nobody is queued for it), else returns false without side
+   * effects. Lets an uncontended call skip the timer and abort wiring that a wait needs.
    */
-  tryAcquire?(): boolean;
+  tryAcquire?(key: string): boolean;
 }
 
 export interface LocalRateLimiterOptions {
-  /** Requests per second to stay under (default 20, TCCC's limit for this action). */
+  /** Requests per second to stay under, for each key (default 20, TCCC's limit per action). */
   requestsPerSecond?: number;
   /**
    * Slack added to each one-second window (default 50 ms): requests are spaced
@@ -48,161 +58,56 @@ export interface LocalRateLimiterOptions {
 }
 
 export interface LocalRateLimiter extends RateLimiter {
-  /** Calls waiting for a slot. */
+  /** Calls waiting for a slot, all keys together. */
   readonly queued: number;
-  tryAcquire(): boolean;
-}
-
-/** `Date.now()` and timers tick in whole milliseconds: the finest a schedule can be kept. */
-const TICK_MS = 1;
-
-interface Waiter {
-  deadline: number;
-  signal: AbortSignal;
-  resolve: () => void;
-  reject: (reason: unknown) => void;
-  onAbort: () => void;
+  /** Calls waiting for a slot of `key`. */
+  queuedFor(key: string): number;
+  tryAcquire(key: string): boolean;
 }
 
 /**
- * A FIFO queue that lets one request go every `(1000 + marginMs) / requestsPerSecond` ms
- * (52.5 ms by default). Even spacing, rather than bursts of 20, keeps every sliding
- * one-second window at the server under the limit even when network latency varies.
- *
- * Slots follow a fixed schedule, so timers that fire a little late (they always do) do not
- * stretch a 10 s burst into 12 s. A hard rule backs the schedule: never more than
- * `requestsPerSecond` grants within any second, so a stalled event loop cannot release a
- * catch-up burst.
- *
- * Above 1000 requests per second slots are closer than the clock's millisecond tick: the
- * slots of one tick are granted together (up to a tick ahead of schedule), so the rate is
- * kept on average instead of collapsing to one request per tick. At TCCC's 20/s nothing
- * changes: slots are 52.5 ms apart.
+ * The key a call is counted under: `ccc:<first 16 hex of sha256(secretId)>:<action>`.
+ * Two clients (or processes) with the same SecretId and action share a key; the SecretId
+ * cannot be read back from it.
+ */
+export function rateLimitKey(secretId: string, action: string): string {
+  const fingerprint = createHash('sha256').update(secretId, 'utf8').digest('hex').slice(0, 16);
+  return `ccc:${fingerprint}:${action}`;
+}
+
+/**
+ * One schedule per key (see schedule.ts): even spacing of `(1000 + marginMs) / rate` ms
+ * (52.5 ms by default), a hard cap of `rate` grants in any second, FIFO per key. Keys are
+ * few (one per action the app uses), so schedules are kept for the life of the limiter.
  */
 export function createLocalRateLimiter(options: LocalRateLimiterOptions = {}): LocalRateLimiter {
-  const requestsPerSecond = options.requestsPerSecond ?? 20;
-  if (!(Number.isFinite(requestsPerSecond) && requestsPerSecond > 0)) {
-    throw new RangeError(
-      `requestsPerSecond must be a positive number, got ${String(requestsPerSecond)}`,
-    );
-  }
-  const marginMs = options.marginMs ?? 50;
-  if (!(Number.isFinite(marginMs) && marginMs >= 0)) {
-    throw new RangeError(`marginMs must be a number >= 0, got ${String(marginMs)}`);
-  }
-  const clock = options.clock ?? systemClock;
-  const intervalMs = (1000 + marginMs) / requestsPerSecond;
-  // The hard rule: at most `perWindow` grants in any `windowMs` (for 0.5/s: 1 per 2000 ms).
-  // It has no margin: the schedule carries that, and lateness must not compound.
-  const perWindow = Math.max(1, Math.floor(requestsPerSecond));
-  const windowMs = (perWindow * 1000) / requestsPerSecond;
-  // How early a slot may be granted (only when slots are closer than a tick), and how late
-  // a grant may come and still keep the schedule.
-  const earlyMs = Math.max(0, TICK_MS - intervalMs);
-  const lateMs = Math.max(intervalMs, TICK_MS);
-  const queue: Waiter[] = [];
-  /** The last `perWindow` grant times, a ring: `oldest` is the next to be overwritten. */
-  const recentGrants = new Float64Array(perWindow).fill(Number.NEGATIVE_INFINITY);
-  let oldest = 0;
-  let lastSlot = Number.NEGATIVE_INFINITY;
-  let timer: TimerHandle | undefined;
+  const settings = {
+    requestsPerSecond: options.requestsPerSecond ?? 20,
+    marginMs: options.marginMs ?? 50,
+    ...(options.clock ? { clock: options.clock } : {}),
+  };
+  // Validates the options now, not at the first call.
+  createSchedule(settings);
+  const schedules = new Map<string, Schedule>();
 
-  /** When the next request may go: its scheduled slot, and not before the window allows. */
-  function nextFreeAt() {
-    const windowOpensAt = (recentGrants[oldest] as number) + windowMs;
-    return Math.max(lastSlot + intervalMs - earlyMs, windowOpensAt);
-  }
-
-  function grant(now: number) {
-    // Keep the schedule when a timer was a little late; after idle time or a long stall,
-    // start a new schedule now instead of granting the missed slots in a burst.
-    const scheduled = lastSlot + intervalMs;
-    lastSlot = scheduled >= now - lateMs ? scheduled : now;
-    recentGrants[oldest] = now;
-    oldest = (oldest + 1) % perWindow;
-  }
-
-  function tryAcquire(): boolean {
-    const now = clock.now();
-    if (queue.length > 0 || now < nextFreeAt()) return false;
-    grant(now);
-    return true;
-  }
-
-  const queueTimeout = (waitMs: number, ahead: number, deadline: number, now: number) =>
-    new TcccApiError({
-      code: 'QueueTimeout',
-      retryable: true,
-      message:
-        `Too many SDK URL requests at once: ${ahead} queued ahead of this one, so it would be sent ` +
-        `in ${Math.ceil(waitMs)} ms, past the queue deadline (${Math.max(0, Math.ceil(deadline - now))} ms ` +
-        `left). The client sends at most ${requestsPerSecond} per second; ask the ` +
-        'user to retry in a few seconds, or raise queueTimeoutMs.',
-    });
-
-  function leave(waiter: Waiter) {
-    const index = queue.indexOf(waiter);
-    if (index !== -1) queue.splice(index, 1);
-    waiter.signal.removeEventListener('abort', waiter.onAbort);
-  }
-
-  function schedule() {
-    if (timer !== undefined || queue.length === 0) return;
-    const delay = Math.max(0, nextFreeAt() - clock.now());
-    timer = clock.setTimeout(pump, delay);
-  }
-
-  function pump() {
-    timer = undefined;
-    const now = clock.now();
-    while (queue.length > 0 && now >= nextFreeAt()) {
-      const waiter = queue[0] as Waiter;
-      leave(waiter);
-      if (now > waiter.deadline) {
-        waiter.reject(queueTimeout(0, 0, waiter.deadline, now));
-        continue;
-      }
-      grant(now);
-      waiter.resolve();
+  function scheduleOf(key: string): Schedule {
+    let schedule = schedules.get(key);
+    if (schedule === undefined) {
+      schedule = createSchedule(settings);
+      schedules.set(key, schedule);
     }
-    schedule();
+    return schedule;
   }
 
   return {
     get queued() {
-      return queue.length;
+      let total = 0;
+      for (const schedule of schedules.values()) total += schedule.queued;
+      return total;
     },
-    tryAcquire,
-    acquire({ deadline, signal }) {
-      return new Promise<void>((resolve, reject) => {
-        if (signal.aborted) {
-          reject(signal.reason);
-          return;
-        }
-        if (tryAcquire()) {
-          resolve();
-          return;
-        }
-        const now = clock.now();
-        const sendAt = Math.max(now, nextFreeAt()) + queue.length * intervalMs;
-        if (sendAt > deadline) {
-          reject(queueTimeout(sendAt - now, queue.length, deadline, now));
-          return;
-        }
-        const waiter: Waiter = {
-          deadline,
-          signal,
-          resolve,
-          reject,
-          onAbort: () => {
-            leave(waiter);
-            reject(signal.reason);
-          },
-        };
-        signal.addEventListener('abort', waiter.onAbort, { once: true });
-        queue.push(waiter);
-        schedule();
-      });
-    },
+    queuedFor: (key) => schedules.get(key)?.queued ?? 0,
+    tryAcquire: (key) => scheduleOf(key).tryAcquire(),
+    acquire: ({ key, action, deadline, signal }) =>
+      scheduleOf(key).acquire({ action, deadline, signal }),
   };
 }

@@ -3,14 +3,14 @@
  * runs them against both, so the mock cannot drift from what the client meets in production.
  */
 import { describe, expect, it } from 'vitest';
-import type { TokenClientConfig } from '../src/config.js';
+import type { TcccClientConfig } from '../src/config.js';
 import { TcccApiError } from '../src/errors.js';
-import { createTokenClient } from '../src/token-client.js';
+import { createTcccClient } from '../src/tccc-client.js';
 import { expectNoSecrets, recordingLogger } from './support/fixtures.js';
 
 export interface ContractTarget {
   /** A working configuration (endpoint included when not the default). */
-  config: TokenClientConfig;
+  config: TcccClientConfig;
   /** A seat that exists in the app. */
   seatUserId: string;
 }
@@ -26,13 +26,18 @@ async function failure(promise: Promise<unknown>): Promise<TcccApiError> {
   return error as TcccApiError;
 }
 
-export function defineContract(target: () => ContractTarget) {
+export interface ContractOptions {
+  /** Whether the target serves DescribeTelCdr (the mock TCCC will; the real one does). */
+  describesTelCdr: boolean;
+}
+
+export function defineContract(target: () => ContractTarget, options: ContractOptions) {
   // Only the fields that matter for the contract; retries would hide the first answer.
-  const client = (overrides: Partial<TokenClientConfig> = {}) => {
+  const client = (overrides: Partial<TcccClientConfig> = {}) => {
     const logger = recordingLogger();
     return {
       logger,
-      client: createTokenClient({ ...target().config, retries: 0, ...overrides, logger }),
+      client: createTcccClient({ ...target().config, retries: 0, ...overrides, logger }),
     };
   };
   const secretsOf = () => [target().config.secretKey, target().config.secretId];
@@ -102,6 +107,46 @@ export function defineContract(target: () => ContractTarget) {
       ]).toContain(error.code);
       expect(error.message).toMatch(/1999999999 does not exist/);
       expectNoSecrets([error], secretsOf());
+    });
+  });
+
+  describe.skipIf(!options.describesTelCdr)('DescribeTelCdr contract', () => {
+    const hourAgo = () => new Date(Date.now() - 3600_000);
+
+    it('answers a 0-based page of the last hour with its total and RequestId', async () => {
+      const { client: tccc, logger } = client();
+      const page = await tccc.describeTelCdr({ from: hourAgo(), to: new Date(), pageSize: 10 });
+      expect(Number.isSafeInteger(page.totalCount) && page.totalCount >= 0).toBe(true);
+      expect(page.cdrs.length).toBeLessThanOrEqual(Math.min(10, page.totalCount));
+      for (const cdr of page.cdrs) expect(typeof cdr.SessionId).toBe('string');
+      expect(page.requestId).toMatch(/^\S{8,}$/);
+      expect(logger.events('tccc.tel_cdr.fetched')).toHaveLength(1);
+      expectNoSecrets(logger.entries, secretsOf());
+    });
+
+    it('answers a page past the end with no records and the same total', async () => {
+      const { client: tccc } = client();
+      const window = { from: hourAgo(), to: new Date() };
+      const first = await tccc.describeTelCdr({ ...window, pageSize: 100 });
+      const past = await tccc.describeTelCdr({
+        ...window,
+        pageSize: 100,
+        pageNumber: Math.ceil(first.totalCount / 100) + 1,
+      });
+      expect(past.cdrs).toEqual([]);
+      expect(past.totalCount).toBeGreaterThanOrEqual(first.totalCount);
+    });
+
+    it('reports a wrong SecretKey as AuthFailure.SignatureFailure for DescribeTelCdr', async () => {
+      const { client: tccc } = client({
+        secretKey: `${target().config.secretKey.slice(0, -4)}XXXX`,
+      });
+      const error = await failure(tccc.describeTelCdr({ from: hourAgo(), to: new Date() }));
+      expect(error).toMatchObject({
+        code: 'AuthFailure.SignatureFailure',
+        action: 'DescribeTelCdr',
+        retryable: false,
+      });
     });
   });
 }

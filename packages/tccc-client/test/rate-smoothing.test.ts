@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TcccApiError } from '../src/errors.js';
-import { createTokenClient, type SdkUrl } from '../src/token-client.js';
+import type { SdkUrl } from '../src/sdk-url.js';
+import { createTcccClient } from '../src/tccc-client.js';
 import { mockConfig, recordingLogger, SEAT, SEAT_2, until } from './support/fixtures.js';
 import { createManualClock } from './support/manual-clock.js';
 import { useMswMock } from './support/msw-mock.js';
@@ -35,7 +36,7 @@ describe('rate smoothing', { timeout: 60_000 }, () => {
     const clock = createManualClock(Date.now());
     const logger = recordingLogger();
     // No retries: a single RequestLimitExceeded would show up as a failure.
-    const client = createTokenClient(mockConfig({ clock, logger, retries: 0 }));
+    const client = createTcccClient(mockConfig({ clock, logger, retries: 0 }));
     const start = clock.now();
     const run = burst(200, (seatUserId) => client.createSdkUrl({ seatUserId }));
     const dispatched = () => logger.events('tccc.sdk_url.attempt').length;
@@ -61,7 +62,7 @@ describe('rate smoothing', { timeout: 60_000 }, () => {
 
   it('fails the calls that cannot be sent within queueTimeoutMs at once, with QueueTimeout', async () => {
     const clock = createManualClock(Date.now());
-    const client = createTokenClient(mockConfig({ clock, retries: 0, queueTimeoutMs: 1_000 }));
+    const client = createTcccClient(mockConfig({ clock, retries: 0, queueTimeoutMs: 1_000 }));
     const run = burst(40, (seatUserId) => client.createSdkUrl({ seatUserId }));
     // Slots at 0, 52.5, ..., 997.5 ms fit in one second: 20 calls. The rest fail now.
     await until(() => run.failed.length === 20, 'the calls past the deadline fail');

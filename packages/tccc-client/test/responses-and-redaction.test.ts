@@ -6,7 +6,7 @@ import { inspect } from 'node:util';
 import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { TcccApiError } from '../src/errors.js';
-import { createTokenClient } from '../src/token-client.js';
+import { createTcccClient } from '../src/tccc-client.js';
 import { expectNoSecrets, mockConfig, recordingLogger, SEAT } from './support/fixtures.js';
 import { useMswMock } from './support/msw-mock.js';
 
@@ -43,7 +43,7 @@ describe('unusable answers', () => {
     ],
   ])('fails with InvalidResponse on %s, without retrying', async (_, answer) => {
     network.use(http.post(API, answer));
-    const client = createTokenClient(mockConfig());
+    const client = createTcccClient(mockConfig());
     const error = await failure(client.createSdkUrl({ seatUserId: SEAT }));
     expect(error).toMatchObject({ code: 'InvalidResponse', retryable: false, attempts: 1 });
     expect(sent()).toBe(1);
@@ -59,7 +59,7 @@ describe('arguments', () => {
     [{ seatUserId: SEAT, onlyOnce: 'yes' }, /onlyOnce must be a boolean/],
     [undefined, /pass an object/],
   ])('rejects %j with InvalidArgument before sending anything', async (request, problem) => {
-    const client = createTokenClient(mockConfig());
+    const client = createTcccClient(mockConfig());
     const error = await failure(client.createSdkUrl(request as never));
     expect(error).toMatchObject({ code: 'InvalidArgument', retryable: false, attempts: 0 });
     expect(error.message).toMatch(problem);
@@ -71,8 +71,8 @@ describe('redaction', () => {
   it('keeps the SecretId, SecretKey, tokens and SDK URLs out of every error and log entry', async () => {
     const logger = recordingLogger();
     const base = mockConfig({ logger, retryBaseDelayMs: 0, retryMaxDelayMs: 0, timeoutMs: 100 });
-    const client = createTokenClient(base);
-    const wrongKey = createTokenClient({ ...base, secretKey: 'wrongsecretkey000000000000000000' });
+    const client = createTcccClient(base);
+    const wrongKey = createTcccClient({ ...base, secretKey: 'wrongsecretkey000000000000000000' });
     const errors: unknown[] = [];
     const collect = (promise: Promise<unknown>) =>
       promise.catch((error: unknown) => errors.push(error));
@@ -118,14 +118,17 @@ describe('redaction', () => {
     );
     expectNoSecrets(logger.entries, secrets);
     expectNoSecrets([client, wrongKey], secrets);
-    expect(inspect(client)).toBe('{ createSdkUrl: [AsyncFunction: createSdkUrl] }');
+    expect(Object.keys(client)).toEqual(['createSdkUrl', 'describeTelCdr']);
+    expect(inspect(client, { breakLength: Number.POSITIVE_INFINITY })).toBe(
+      '{ createSdkUrl: [AsyncFunction: createSdkUrl], describeTelCdr: [AsyncFunction: describeTelCdr] }',
+    );
   });
 
   it('keeps going when the logger throws', async () => {
     const explode = () => {
       throw new Error('logger down');
     };
-    const client = createTokenClient(
+    const client = createTcccClient(
       mockConfig({ logger: { debug: explode, info: explode, warn: explode, error: explode } }),
     );
     await expect(client.createSdkUrl({ seatUserId: SEAT })).resolves.toMatchObject({

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TcccApiError } from '../src/errors.js';
-import { createTokenClient } from '../src/token-client.js';
+import { createTcccClient } from '../src/tccc-client.js';
 import { mockConfig, recordingLogger, SEAT } from './support/fixtures.js';
 import { useMswMock } from './support/msw-mock.js';
 
@@ -28,7 +28,7 @@ describe('retries', () => {
       times: 2,
     });
     const logger = recordingLogger();
-    const client = createTokenClient(mockConfig({ ...noJitter, logger }));
+    const client = createTcccClient(mockConfig({ ...noJitter, logger }));
     const result = await client.createSdkUrl({ seatUserId: SEAT });
     expect(result.token).toBe(mock.tokens()[0]?.token);
     expect(sent()).toBe(3);
@@ -46,7 +46,7 @@ describe('retries', () => {
       code: 'InternalError.DBError',
       times: 10,
     });
-    const client = createTokenClient(mockConfig({ ...noJitter, retries: 2 }));
+    const client = createTcccClient(mockConfig({ ...noJitter, retries: 2 }));
     const error = await failure(client.createSdkUrl({ seatUserId: SEAT }));
     expect(error).toMatchObject({ code: 'InternalError.DBError', retryable: true, attempts: 3 });
     expect(error.requestId).toBeTruthy();
@@ -59,7 +59,7 @@ describe('retries', () => {
     ['InvalidParameter'],
   ])('never retries %s', async (code) => {
     mock.addFault({ target: 'CreateSDKLoginToken', kind: 'error', code, times: 5 });
-    const client = createTokenClient(mockConfig({ ...noJitter, retries: 3 }));
+    const client = createTcccClient(mockConfig({ ...noJitter, retries: 3 }));
     const error = await failure(client.createSdkUrl({ seatUserId: SEAT }));
     expect(error).toMatchObject({ code, retryable: false, attempts: 1 });
     expect(sent()).toBe(1);
@@ -67,7 +67,7 @@ describe('retries', () => {
 
   it('retries a dropped connection (NetworkError)', async () => {
     mock.addFault({ target: 'CreateSDKLoginToken', kind: 'drop', times: 1 });
-    const client = createTokenClient(mockConfig(noJitter));
+    const client = createTcccClient(mockConfig(noJitter));
     await expect(client.createSdkUrl({ seatUserId: SEAT })).resolves.toMatchObject({
       requestId: expect.any(String),
     });
@@ -76,7 +76,7 @@ describe('retries', () => {
 
   it('reports a connection dropped on every attempt as NetworkError', async () => {
     mock.addFault({ target: 'CreateSDKLoginToken', kind: 'drop' });
-    const client = createTokenClient(mockConfig({ ...noJitter, retries: 1 }));
+    const client = createTcccClient(mockConfig({ ...noJitter, retries: 1 }));
     const error = await failure(client.createSdkUrl({ seatUserId: SEAT }));
     expect(error).toMatchObject({ code: 'NetworkError', retryable: true, attempts: 2 });
     expect(error.message).toMatch(/^Could not reach TCCC/);
@@ -84,7 +84,7 @@ describe('retries', () => {
 
   it('retries HTTP 502 but not HTTP 400', async () => {
     mock.addFault({ target: 'CreateSDKLoginToken', kind: 'status', status: 502, times: 1 });
-    const client = createTokenClient(mockConfig(noJitter));
+    const client = createTcccClient(mockConfig(noJitter));
     await expect(client.createSdkUrl({ seatUserId: SEAT })).resolves.toBeDefined();
     expect(sent()).toBe(2);
 
@@ -101,7 +101,7 @@ describe('retries', () => {
 
   it('retries a request that timed out', async () => {
     mock.addFault({ target: 'CreateSDKLoginToken', kind: 'hang', times: 1 });
-    const client = createTokenClient(mockConfig({ ...noJitter, timeoutMs: 150 }));
+    const client = createTcccClient(mockConfig({ ...noJitter, timeoutMs: 150 }));
     await expect(client.createSdkUrl({ seatUserId: SEAT })).resolves.toBeDefined();
     expect(sent()).toBe(2);
   });
@@ -113,7 +113,7 @@ describe('retries', () => {
       code: 'RequestLimitExceeded',
       times: 1,
     });
-    const client = createTokenClient(mockConfig({ retries: 0 }));
+    const client = createTcccClient(mockConfig({ retries: 0 }));
     const error = await failure(client.createSdkUrl({ seatUserId: SEAT }));
     expect(error).toMatchObject({ code: 'RequestLimitExceeded', retryable: true, attempts: 1 });
     expect(error.message).toMatch(/shared rate limiter \(option `limiter`\)/);
@@ -126,7 +126,7 @@ describe('retries', () => {
       code: 'InternalError',
       times: 5,
     });
-    const client = createTokenClient(
+    const client = createTcccClient(
       mockConfig({
         retries: 5,
         retryBaseDelayMs: 60_000,

@@ -6,9 +6,9 @@ import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type MockTcccServer, startMockTcccServer } from '@tccc-kit/mock-tccc';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TokenClientConfig } from '../src/config.js';
+import type { TcccClientConfig } from '../src/config.js';
 import { TcccApiError } from '../src/errors.js';
-import { createTokenClient } from '../src/token-client.js';
+import { createTcccClient } from '../src/tccc-client.js';
 import { expectNoSecrets, mockConfig, SEAT, SEAT_2, until } from './support/fixtures.js';
 import { createManualClock } from './support/manual-clock.js';
 
@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterEach(() => server.mock.reset());
 afterAll(() => server.close());
 
-const config = (overrides: Partial<TokenClientConfig> = {}) =>
+const config = (overrides: Partial<TcccClientConfig> = {}) =>
   mockConfig({ endpoint: server.url, retryBaseDelayMs: 0, retryMaxDelayMs: 0, ...overrides });
 
 async function failure(promise: Promise<unknown>) {
@@ -33,7 +33,7 @@ const remaining = () => server.mock.faults()[0]?.remaining;
 
 describe('against the standalone mock TCCC', () => {
   it('issues SDK URLs for two seats from one reused client', async () => {
-    const client = createTokenClient(config());
+    const client = createTcccClient(config());
     const first = await client.createSdkUrl({ seatUserId: SEAT });
     const second = await client.createSdkUrl({ seatUserId: SEAT_2, onlyOnce: true });
     expect(first.sdkUrl.startsWith(`${server.url}/`)).toBe(true);
@@ -72,7 +72,7 @@ describe('against the standalone mock TCCC', () => {
       'InvalidParameterValue.InstanceNotExist',
     ],
   ])('maps %s to %s without retrying', async (_, overrides, seatUserId, code) => {
-    const client = createTokenClient(config(overrides));
+    const client = createTcccClient(config(overrides));
     const error = await failure(client.createSdkUrl({ seatUserId }));
     expect(error).toMatchObject({ code, retryable: false, attempts: 1 });
     expect(error.requestId).toBeTruthy();
@@ -84,9 +84,9 @@ describe('against the standalone mock TCCC', () => {
     const strict = await startMockTcccServer({ port: 0, limits: { requestsPerSecond: 1 } });
     try {
       const options = config({ endpoint: strict.url, retries: 0 });
-      await createTokenClient(options).createSdkUrl({ seatUserId: SEAT });
+      await createTcccClient(options).createSdkUrl({ seatUserId: SEAT });
       // A second client stands for a second process: its limiter knows nothing of the first.
-      const error = await failure(createTokenClient(options).createSdkUrl({ seatUserId: SEAT }));
+      const error = await failure(createTcccClient(options).createSdkUrl({ seatUserId: SEAT }));
       expect(error).toMatchObject({ code: 'RequestLimitExceeded', retryable: true, attempts: 1 });
     } finally {
       await strict.close();
@@ -100,7 +100,7 @@ describe('against the standalone mock TCCC', () => {
       code: 'InternalError',
       times: 5,
     });
-    const client = createTokenClient(config({ retries: 2 }));
+    const client = createTcccClient(config({ retries: 2 }));
     const error = await failure(client.createSdkUrl({ seatUserId: SEAT }));
     expect(error).toMatchObject({ code: 'InternalError', attempts: 3 });
     expect(remaining()).toBe(2);
@@ -108,18 +108,18 @@ describe('against the standalone mock TCCC', () => {
 
   it('turns a dropped connection into NetworkError (socket hang up) and recovers on retry', async () => {
     server.mock.addFault({ target: 'CreateSDKLoginToken', kind: 'drop', times: 2 });
-    const once = createTokenClient(config({ retries: 0 }));
+    const once = createTcccClient(config({ retries: 0 }));
     const error = await failure(once.createSdkUrl({ seatUserId: SEAT }));
     expect(error).toMatchObject({ code: 'NetworkError', retryable: true });
     expect(error.message).toMatch(/socket hang up|ECONNRESET/);
-    const retrying = createTokenClient(config({ retries: 1 }));
+    const retrying = createTcccClient(config({ retries: 1 }));
     await expect(retrying.createSdkUrl({ seatUserId: SEAT })).resolves.toBeDefined();
     expect(server.mock.faults()).toEqual([]);
   });
 
   it('times out on a hung request', async () => {
     server.mock.addFault({ target: 'CreateSDKLoginToken', kind: 'hang', times: 1 });
-    const client = createTokenClient(config({ retries: 0, timeoutMs: 100 }));
+    const client = createTcccClient(config({ retries: 0, timeoutMs: 100 }));
     expect(await failure(client.createSdkUrl({ seatUserId: SEAT }))).toMatchObject({
       code: 'Timeout',
     });
@@ -142,7 +142,7 @@ describe('against a server that never answers', () => {
       // Our timeout runs on a manual clock; the SDK's own backstop timer (real time, 31 s)
       // is far beyond the wait below, so only our abort can close the socket in time.
       const clock = createManualClock(Date.now());
-      const client = createTokenClient(
+      const client = createTcccClient(
         mockConfig({ endpoint: `http://127.0.0.1:${port}`, timeoutMs: 30_000, retries: 0, clock }),
       );
       const call = client.createSdkUrl({ seatUserId: SEAT });

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TcccApiError } from '../src/errors.js';
-import { createTokenClient } from '../src/token-client.js';
+import { createTcccClient } from '../src/tccc-client.js';
 import { mockConfig, recordingLogger, SEAT, until } from './support/fixtures.js';
 import { createManualClock } from './support/manual-clock.js';
 import { useMswMock } from './support/msw-mock.js';
@@ -20,7 +20,7 @@ async function failure(promise: Promise<unknown>) {
 describe('timeouts', () => {
   it('fails with Timeout after timeoutMs when TCCC never answers', async () => {
     mock.addFault({ target: 'CreateSDKLoginToken', kind: 'hang' });
-    const client = createTokenClient(mockConfig({ timeoutMs: 100, retries: 0 }));
+    const client = createTcccClient(mockConfig({ timeoutMs: 100, retries: 0 }));
     const error = await failure(client.createSdkUrl({ seatUserId: SEAT }));
     expect(error).toMatchObject({ code: 'Timeout', retryable: true, attempts: 1 });
     expect(error.message).toMatch(/within timeoutMs \(100 ms\); the request was aborted/);
@@ -30,7 +30,7 @@ describe('timeouts', () => {
 
 describe('aborts', () => {
   it('fails at once with Aborted, sending nothing, when the signal has already fired', async () => {
-    const client = createTokenClient(mockConfig());
+    const client = createTcccClient(mockConfig());
     const error = await failure(
       client.createSdkUrl({ seatUserId: SEAT, signal: AbortSignal.abort() }),
     );
@@ -41,7 +41,7 @@ describe('aborts', () => {
   it('aborts a request in flight, and logs it as news (info), not as an error', async () => {
     mock.addFault({ target: 'CreateSDKLoginToken', kind: 'hang' });
     const logger = recordingLogger();
-    const client = createTokenClient(mockConfig({ timeoutMs: 60_000, logger }));
+    const client = createTcccClient(mockConfig({ timeoutMs: 60_000, logger }));
     const controller = new AbortController();
     const call = client.createSdkUrl({ seatUserId: SEAT, signal: controller.signal });
     await until(() => sent() === 1, 'the request is on the wire');
@@ -56,7 +56,7 @@ describe('aborts', () => {
 
   it('aborts a call waiting in the rate-limit queue without sending it', async () => {
     const clock = createManualClock(Date.now());
-    const client = createTokenClient(mockConfig({ clock, requestsPerSecond: 1 }));
+    const client = createTcccClient(mockConfig({ clock, requestsPerSecond: 1 }));
     await client.createSdkUrl({ seatUserId: SEAT });
     const controller = new AbortController();
     const queued = client.createSdkUrl({ seatUserId: SEAT, signal: controller.signal });
@@ -69,7 +69,7 @@ describe('aborts', () => {
     mock.addFault({ target: 'CreateSDKLoginToken', kind: 'error', code: 'InternalError' });
     const clock = createManualClock(Date.now());
     const logger = recordingLogger();
-    const client = createTokenClient(mockConfig({ clock, logger, random: () => 1 }));
+    const client = createTcccClient(mockConfig({ clock, logger, random: () => 1 }));
     const controller = new AbortController();
     const call = client.createSdkUrl({ seatUserId: SEAT, signal: controller.signal });
     await until(

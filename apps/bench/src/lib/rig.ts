@@ -46,8 +46,12 @@ export async function startMock(config: MockTcccConfig): Promise<RunningMock> {
     cwd: BENCH_DIR,
     ipc: true,
   });
-  const { url } = await firstMessage<{ url: string }>(child);
-  return { url, control: createControlClient(url), stop: () => child.stop() };
+  const { url, controlToken } = await firstMessage<{ url: string; controlToken: string }>(child);
+  return {
+    url,
+    control: createControlClient(url, { token: controlToken }),
+    stop: () => child.stop(),
+  };
 }
 
 /** The guide's Express app on `port`, minting SDK URLs for `seat` from the mock at `mockUrl`. */
@@ -91,6 +95,7 @@ export function spawnOurMain(options: {
       DEMO_PASSWORD,
       HOST: '127.0.0.1',
       PORT: String(options.port),
+      PUBLIC_ORIGIN: `http://127.0.0.1:${options.port}`, // required with a "real" TCCC
     },
   });
 }

@@ -5,7 +5,7 @@
 import { markdownTable } from '../lib/markdown.js';
 import type { Spread } from '../lib/rounds.js';
 import type { Machine } from './machine.js';
-import { type BenchResults, formatMicros, formatMs, formatRps } from './results.js';
+import { type BenchResults, formatLoad, formatMicros, formatMs, formatRps } from './results.js';
 import {
   buildRows,
   MINIMAL_P50_TARGET,
@@ -32,7 +32,10 @@ this file. How to run it and what each row means: \`apps/bench/README.md\`.
 
 Last run: ${results.startedAt.toISOString()}, ${Math.round(results.durationMs / 1000)} s.
 Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB memory, Node
-${machine.node}, ${machine.os}.
+${machine.node}, ${machine.os}. Load average (1, 5, 15 min) at the start
+${formatLoad(results.loadAverage.start)}, at the end ${formatLoad(results.loadAverage.end)}: on a
+shared machine, other work competes with the bench for the cores; the ratios compare runs
+seconds apart, the absolute figures move with it.
 
 Every ratio is against a baseline measured in the same run, on the same machine, against
 the same mock TCCC. Targets are reported, not enforced. The token endpoint rows come from

@@ -10,6 +10,11 @@ export interface BenchResults {
   settings: BenchSettings;
   startedAt: Date;
   durationMs: number;
+  /**
+   * The machine's load average (1, 5 and 15 minutes) when the run started and ended: the
+   * other work the bench competed with for the cores.
+   */
+  loadAverage: { start: number[]; end: number[] };
   sizes: { loader: Size; loaderAll: Size; fakeSdk: Size };
   browser: BrowserResults;
   coldStart: ColdStartResults;
@@ -22,6 +27,9 @@ export const formatMs = (ms: number): string =>
 /** CPU time per request, in µs. */
 export const formatMicros = (us: number): string =>
   Number.isNaN(us) ? 'n/a' : `${Math.round(us)} µs`;
+/** "3.38, 12.52, 17.69" (1, 5 and 15 minutes). */
+export const formatLoad = (load: readonly number[]): string =>
+  load.map((value) => value.toFixed(2)).join(', ');
 export const formatSeconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 export const formatRps = (rps: number): string => `${Math.round(rps)} req/s`;
 export const formatBytes = (bytes: number): string => `${bytes} B`;

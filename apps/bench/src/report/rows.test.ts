@@ -33,6 +33,7 @@ function results(rounds: ReturnType<typeof round>[]): BenchResults {
     settings: readSettings({}),
     startedAt: new Date(0),
     durationMs: 1,
+    loadAverage: { start: [0.5, 0.5, 0.5], end: [0.5, 0.5, 0.5] },
     sizes: { loader: size, loaderAll: size, fakeSdk: size },
     browser: { withLoader: 100, bare: 100, withLoaderRuns: [100], bareRuns: [100] },
     coldStart: { baseline: 900, ours: 450, baselineRuns: [900], oursRuns: [450] },

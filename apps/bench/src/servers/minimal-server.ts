@@ -17,7 +17,7 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createTokenClient } from '@tccc-kit/tccc-client';
+import { createTcccClient } from '@tccc-kit/tccc-client';
 import type { BenchTokenClient } from '../lib/rig.js';
 import { answerCpuSamples } from './cpu-probe.js';
 
@@ -26,7 +26,7 @@ const args = JSON.parse(process.argv[2] ?? '{}') as {
   seat: string;
   tokenClient: BenchTokenClient;
 };
-const tokens = createTokenClient({ ...args.tokenClient, endpoint: args.mockUrl });
+const tokens = createTcccClient({ ...args.tokenClient, endpoint: args.mockUrl });
 
 const answer = (res: ServerResponse, status: number, body: Record<string, unknown>) => {
   const text = JSON.stringify(body);

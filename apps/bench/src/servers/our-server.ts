@@ -22,7 +22,7 @@ import { createApp } from '@tccc-kit/server/dist/app.js';
 import { createDemoAuthenticator } from '@tccc-kit/server/dist/auth/authenticator.js';
 import { createLogger } from '@tccc-kit/server/dist/log/logger.js';
 import { createRedactor } from '@tccc-kit/server/dist/log/redact.js';
-import { createTokenClient } from '@tccc-kit/tccc-client';
+import { createTcccClient } from '@tccc-kit/tccc-client';
 import type { BenchTokenClient } from '../lib/rig.js';
 import { answerCpuSamples } from './cpu-probe.js';
 
@@ -41,10 +41,10 @@ const logger = createLogger({
 });
 
 const app = createApp({
-  issuer: createTokenClient({
+  issuer: createTcccClient({
     ...args.tokenClient,
     endpoint: args.mockUrl,
-    logger: logger.child({ component: 'token-client' }),
+    logger: logger.child({ component: 'tccc-client' }),
   }),
   authenticator: createDemoAuthenticator({ accounts: args.accounts, password: args.password }),
   readiness: { check: async () => undefined },

@@ -9,8 +9,17 @@ import {
   sessionCookie,
   signIn,
 } from '../../test/harness.js';
+import type { SdkUrlIssuer } from '../tccc/routes.js';
 
 const url = `${ORIGIN}/api/session`;
+
+const fixedIssuer: SdkUrlIssuer = {
+  createSdkUrl: async () => ({
+    sdkUrl: 'http://127.0.0.1:4000/sdk/tccc.js?token=t',
+    expiresAt: new Date(Date.UTC(2026, 0, 1)),
+    requestId: 'r',
+  }),
+};
 const json = (body: unknown, extra: Record<string, string> = {}) => ({
   method: 'POST',
   headers: browserHeaders(undefined, { 'content-type': 'application/json', ...extra }),
@@ -34,7 +43,7 @@ describe('POST /api/session', () => {
   });
 
   it('marks the cookie Secure with the __Host- prefix over HTTPS', async () => {
-    const { app } = buildApp();
+    const { app } = buildApp({ publicOrigin: 'https://agents.example.com' });
     const response = await app.request('https://agents.example.com/api/session', {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: 'https://agents.example.com' },
@@ -90,7 +99,14 @@ describe('POST /api/session', () => {
     expect(body.detail).toContain('Content-Type: application/json');
   });
 
-  it('slows password guessing: 429 with Retry-After after 10 attempts a minute for one email', async () => {
+  it('counts failures, not attempts: the right password never runs into the limit', async () => {
+    const { app } = buildApp();
+    for (let i = 0; i < 50; i++) {
+      expect((await app.request(url, json({ email: AGENT, password: PASSWORD }))).status).toBe(200);
+    }
+  });
+
+  it('slows password guessing: 429 with Retry-After after 10 failures for one account and client', async () => {
     const { app, clock } = buildApp();
     for (let i = 0; i < 10; i++) {
       expect((await app.request(url, json({ email: AGENT, password: `guess-${i}` }))).status).toBe(
@@ -99,10 +115,25 @@ describe('POST /api/session', () => {
     }
     const limited = await app.request(url, json({ email: AGENT, password: PASSWORD }));
     expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toBe('60');
-    expect((await problemOf(limited)).code).toBe('rate_limited');
-    clock.advance(60_000);
+    // 10 failures per 15 minutes: one more is earned every 90 s.
+    expect(limited.headers.get('retry-after')).toBe('90');
+    const body = await problemOf(limited);
+    expect([body.code, body.detail]).toEqual([
+      'rate_limited',
+      'Too many failed sign-ins; try again in 90 s.',
+    ]);
+    clock.advance(90_000);
     expect((await app.request(url, json({ email: AGENT, password: PASSWORD }))).status).toBe(200);
+  });
+
+  it('lets the owner in after their own typos, and forgets those typos on success', async () => {
+    const { app } = buildApp();
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 9; i++) {
+        expect((await app.request(url, json({ email: AGENT, password: 'typo' }))).status).toBe(401);
+      }
+      expect((await app.request(url, json({ email: AGENT, password: PASSWORD }))).status).toBe(200);
+    }
   });
 });
 
@@ -163,5 +194,28 @@ describe('DELETE /api/session', () => {
     expect(sessionCookie(response)).toBe('tccc_session=');
     const again = await app.request(url, { method: 'DELETE', headers: browserHeaders() });
     expect(again.status).toBe(204);
+  });
+
+  it('ends the session for good: a copy of the old cookie reads nothing and mints nothing', async () => {
+    const { app } = buildApp({ issuer: fixedIssuer });
+    const cookie = await signIn(app);
+    const otherDevice = await signIn(app);
+    const mint = (session: string) =>
+      app.request(`${ORIGIN}/api/tccc/sdk-url`, {
+        method: 'POST',
+        headers: browserHeaders(session),
+      });
+    expect((await mint(cookie)).status).toBe(200);
+
+    await app.request(url, { method: 'DELETE', headers: browserHeaders(cookie) });
+
+    expect(await (await app.request(url, { headers: { cookie } })).json()).toEqual({ email: null });
+    const refused = await mint(cookie);
+    expect([refused.status, (await problemOf(refused)).code]).toEqual([401, 'not_signed_in']);
+    // Signing out on one device leaves the user's other sessions alone.
+    expect(await (await app.request(url, { headers: { cookie: otherDevice } })).json()).toEqual({
+      email: AGENT,
+    });
+    expect((await mint(otherDevice)).status).toBe(200);
   });
 });

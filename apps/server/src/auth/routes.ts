@@ -4,12 +4,12 @@
  *   GET    /api/session                   -> 200 {email} | 401 not_signed_in
  *   DELETE /api/session                   -> 204 (also when already signed out)
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { readJsonBody } from '../http/json-body.js';
 import { ProblemError } from '../http/problem.js';
-import type { RateLimiter } from '../security/rate-limit.js';
-import type { Authenticator } from './authenticator.js';
+import type { Authenticator, User } from './authenticator.js';
 import type { Sessions } from './sessions.js';
+import type { SignInThrottle } from './sign-in-throttle.js';
 
 const MAX_EMAIL = 254;
 const MAX_PASSWORD = 1024;
@@ -17,24 +17,31 @@ const MAX_PASSWORD = 1024;
 export function sessionRoutes(deps: {
   authenticator: Authenticator;
   sessions: Sessions;
-  /** Sign-in attempts per email. */
-  signInLimiter: RateLimiter;
+  /** Failed sign-ins per client address and per account (auth/sign-in-throttle.ts). */
+  throttle: SignInThrottle;
+  /** The client's address (http/client-address.ts); `undefined` for in-process requests. */
+  clientAddress: (c: Context) => string | undefined;
 }): Hono {
   const routes = new Hono();
 
   routes.post('/', async (c) => {
     const { email, password } = parseCredentials(await readJsonBody(c));
-    const limit = deps.signInLimiter.take(email.trim().toLowerCase());
-    if (!limit.ok) {
+    const attempt = await deps.throttle.begin(email, deps.clientAddress(c));
+    if (!attempt.ok) {
       throw new ProblemError(
         'rate_limited',
-        `Too many sign-in attempts for this email; try again in ${limit.retryAfterSeconds} s.`,
-        {
-          headers: { 'Retry-After': String(limit.retryAfterSeconds) },
-        },
+        `Too many failed sign-ins; try again in ${attempt.retryAfterSeconds} s.`,
+        { headers: { 'Retry-After': String(attempt.retryAfterSeconds) } },
       );
     }
-    const user = await deps.authenticator.signIn({ email, password });
+    let user: User | undefined;
+    try {
+      user = await deps.authenticator.signIn({ email, password });
+    } catch (error) {
+      await attempt.settle('error'); // the check broke: not the client's failure
+      throw error;
+    }
+    await attempt.settle(user ? 'succeeded' : 'failed');
     if (!user) throw new ProblemError('invalid_credentials', 'The email or password is not right.');
     deps.sessions.start(c, user);
     c.header('Cache-Control', 'no-store');
@@ -50,8 +57,8 @@ export function sessionRoutes(deps: {
     return c.json({ email: user ? user.email : null });
   });
 
-  routes.delete('/', (c) => {
-    deps.sessions.end(c);
+  routes.delete('/', async (c) => {
+    await deps.sessions.end(c);
     c.header('Cache-Control', 'no-store');
     return c.body(null, 204);
   });

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createSessionTokens } from './session-token.js';
 
@@ -10,12 +11,25 @@ function tokens(start = 1_700_000_000_000) {
 }
 
 describe('session tokens', () => {
-  it('round-trips the user and expiry', () => {
+  it('round-trips the user, a random session id, issue time and expiry', () => {
     const { codec } = tokens();
-    expect(codec.verify(codec.issue('agent@example.com'))).toEqual({
+    const claims = codec.verify(codec.issue('agent@example.com'));
+    expect(claims).toEqual({
       sub: 'agent@example.com',
+      sid: expect.stringMatching(/^[\w-]{22}$/),
+      iat: 1_700_000_000,
       exp: 1_700_000_060,
     });
+    expect(codec.verify(codec.issue('agent@example.com'))?.sid).not.toBe(claims?.sid);
+  });
+
+  it('rejects a validly signed token without a session id (issued before sign-out revoked by id)', () => {
+    const secret = Buffer.from(SECRET);
+    const payload = Buffer.from(JSON.stringify({ sub: 'agent@example.com', exp: 9e9 })).toString(
+      'base64url',
+    );
+    const signature = createHmac('sha256', secret).update(payload).digest('base64url');
+    expect(tokens().codec.verify(`${payload}.${signature}`)).toBeUndefined();
   });
 
   it('expires after the TTL even if the browser keeps the cookie', () => {
@@ -31,7 +45,12 @@ describe('session tokens', () => {
     const { codec } = tokens();
     const [, signature] = codec.issue('agent@example.com').split('.');
     const forged = Buffer.from(
-      JSON.stringify({ sub: 'agent2@example.com', exp: 1_700_000_060 }),
+      JSON.stringify({
+        sub: 'agent2@example.com',
+        sid: 'x',
+        iat: 1_700_000_000,
+        exp: 1_700_000_060,
+      }),
     ).toString('base64url');
     expect(codec.verify(`${forged}.${signature}`)).toBeUndefined();
   });

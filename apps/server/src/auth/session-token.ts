@@ -1,15 +1,20 @@
 /**
  * The session cookie's value: `<payload>.<signature>`, both base64url, where payload is
- * `{"sub": email, "exp": unix seconds}` and signature is HMAC-SHA256 over the payload
- * with SESSION_SECRET. Stateless: nothing to store, and a change of SESSION_SECRET ends
- * every session. Expiry lives inside the signed payload, so a stolen cookie dies on time
- * even if a browser ignores Max-Age.
+ * `{"sub": email, "sid": random id, "iat": unix seconds, "exp": unix seconds}` and
+ * signature is HMAC-SHA256 over the payload with SESSION_SECRET. Nothing is stored per
+ * session: a change of SESSION_SECRET ends every session, and sign-out ends one by its
+ * `sid` (auth/revocations.ts). Expiry lives inside the signed payload, so a stolen cookie
+ * dies on time even if a browser ignores Max-Age.
  */
-import { createHmac, createSecretKey, timingSafeEqual } from 'node:crypto';
+import { createHmac, createSecretKey, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export interface SessionClaims {
   /** The signed-in user's email. */
   sub: string;
+  /** This session's id: 128 random bits, base64url. */
+  sid: string;
+  /** Issued at, unix seconds. */
+  iat: number;
   /** Expiry, unix seconds. */
   exp: number;
 }
@@ -33,7 +38,9 @@ export function createSessionTokens(options: {
 
   return {
     issue(sub) {
-      const claims: SessionClaims = { sub, exp: Math.floor(now() / 1000) + options.ttlSeconds };
+      const iat = Math.floor(now() / 1000);
+      const sid = randomBytes(16).toString('base64url');
+      const claims: SessionClaims = { sub, sid, iat, exp: iat + options.ttlSeconds };
       const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
       return `${payload}.${sign(payload)}`;
     },
@@ -51,12 +58,20 @@ export function createSessionTokens(options: {
         return undefined;
       }
       if (!isClaims(claims) || claims.exp * 1000 <= now()) return undefined;
-      return { sub: claims.sub, exp: claims.exp };
+      return { sub: claims.sub, sid: claims.sid, iat: claims.iat, exp: claims.exp };
     },
   };
 }
 
 function isClaims(value: unknown): value is SessionClaims {
   const v = value as Partial<SessionClaims> | null;
-  return typeof v === 'object' && v !== null && typeof v.sub === 'string' && Number.isFinite(v.exp);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.sub === 'string' &&
+    typeof v.sid === 'string' &&
+    v.sid.length > 0 &&
+    Number.isFinite(v.iat) &&
+    Number.isFinite(v.exp)
+  );
 }

@@ -17,7 +17,13 @@ afterEach(async () => {
 });
 
 async function start(): Promise<number> {
-  server = serve({ fetch: () => new Response('hello'), hostname: '127.0.0.1', port: 0 }) as Server;
+  server = serve({
+    // Reads the whole body first, as a JSON route does.
+    fetch: async (request) => new Response(`hello ${(await request.text()).length}`),
+    hostname: '127.0.0.1',
+    port: 0,
+    autoCleanupIncoming: false,
+  }) as Server;
   answerClientErrors(server);
   await new Promise<void>((resolve) => server?.once('listening', resolve));
   return (server.address() as AddressInfo).port;
@@ -68,5 +74,53 @@ describe('answerClientErrors', () => {
     expect(answer.problem).toMatchObject({ status: 431, code: 'headers_too_large' });
     expect(answer.problem.detail).toContain('16384 bytes');
     expect(answer.body).not.toContain('xxxx');
+  });
+
+  it.each([
+    [
+      'a missing Host',
+      'GET / HTTP/1.1',
+      400,
+      'invalid_host',
+      'HTTP/1.1 requests need a Host header',
+    ],
+    [
+      'a backslash in the path',
+      'GET /assets\\..\\x HTTP/1.1\r\nHost: x',
+      400,
+      'invalid_request_target',
+      'Use forward slashes',
+    ],
+    [
+      'Expect: bogus',
+      'GET / HTTP/1.1\r\nHost: x\r\nExpect: bogus',
+      417,
+      'expectation_failed',
+      '100-continue',
+    ],
+    [
+      'CONNECT',
+      'CONNECT a.example:443 HTTP/1.1\r\nHost: a.example:443',
+      405,
+      'method_not_allowed',
+      'not one',
+    ],
+    [
+      'a chunk size overflow',
+      'POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nfffffffffffffffffffff\r\n',
+      400,
+      'malformed_request',
+      'HPE_INVALID_CHUNK_SIZE',
+    ],
+  ])('answers %s as problem+json', async (_name, head, status, code, advice) => {
+    const port = await start();
+    const answer = await refusal(port, `${head}\r\n\r\n`);
+    expect([answer.status, answer.problem.status, answer.problem.code]).toEqual([
+      status,
+      status,
+      code,
+    ]);
+    expect(answer.problem.detail).toContain(advice);
+    if (code === 'method_not_allowed') expect(answer.headers.allow).toBe('GET, HEAD, POST, DELETE');
   });
 });

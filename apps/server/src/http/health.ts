@@ -1,7 +1,9 @@
 /**
- * GET /healthz: the process is alive (always 200 while it can answer).
- * GET /readyz:  it can do its job: TCCC reachable (embedded mock answering, or a valid
- *               cloud configuration) and not shutting down; else 503 `not_ready`.
+ * GET /healthz: the process is alive (always 200 while it can answer): a liveness probe
+ *               that fails would restart the process, which cures nothing here.
+ * GET /readyz:  it can do its job now: not shutting down, and TCCC answering its recent
+ *               calls (tccc/reachability.ts); else 503 `not_ready` with the reason.
+ * Neither calls anything: a probe every second costs nothing and reaches no one.
  */
 import { Hono } from 'hono';
 import { ProblemError } from './problem.js';
@@ -9,6 +11,8 @@ import { ProblemError } from './problem.js';
 export interface Readiness {
   /** `undefined` when ready, else why not (shown in the 503 problem; no secrets). */
   check(): Promise<string | undefined>;
+  /** Facts added to the /readyz answer, ready or not (e.g. `{tccc: 'reachable'}`). */
+  details?(): Record<string, unknown>;
 }
 
 export function healthRoutes(readiness: Readiness): Hono {
@@ -19,9 +23,10 @@ export function healthRoutes(readiness: Readiness): Hono {
   });
   routes.get('/readyz', async (c) => {
     const reason = await readiness.check();
-    if (reason !== undefined) throw new ProblemError('not_ready', reason);
+    const details = readiness.details?.() ?? {};
+    if (reason !== undefined) throw new ProblemError('not_ready', reason, { extensions: details });
     c.header('Cache-Control', 'no-store');
-    return c.json({ status: 'ready' });
+    return c.json({ status: 'ready', ...details });
   });
   return routes;
 }

@@ -13,6 +13,8 @@ export const PROBLEMS = {
   invalid_body: { status: 400, title: 'The request body is not valid' },
   invalid_query: { status: 400, title: 'The query string is not valid' },
   malformed_request: { status: 400, title: 'The request is not valid HTTP' },
+  invalid_host: { status: 400, title: 'The Host header is missing or not valid' },
+  invalid_request_target: { status: 400, title: 'The request path is not valid' },
   not_signed_in: { status: 401, title: 'Sign in first' },
   invalid_credentials: { status: 401, title: 'Wrong email or password' },
   cross_site_request: { status: 403, title: 'Cross-site request refused' },
@@ -22,6 +24,7 @@ export const PROBLEMS = {
   request_timeout: { status: 408, title: 'The request did not arrive in time' },
   payload_too_large: { status: 413, title: 'Request body too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
+  expectation_failed: { status: 417, title: 'Expectation not supported' },
   rate_limited: { status: 429, title: 'Too many requests' },
   headers_too_large: { status: 431, title: 'Request headers too large' },
   // nginx's 499: the browser went away before the answer. Only the request log sees it.
@@ -35,6 +38,7 @@ export const PROBLEMS = {
   web_app_not_built: { status: 503, title: 'The web app is not built' },
   transfer_unavailable: { status: 503, title: 'Transfers are not configured' },
   not_ready: { status: 503, title: 'Not ready' },
+  shutting_down: { status: 503, title: 'The server is shutting down' },
   tccc_timeout: { status: 504, title: 'TCCC did not answer in time' },
 } as const satisfies Record<string, { status: ContentfulStatusCode | 499; title: string }>;
 

@@ -1,84 +1,99 @@
 /**
- * A per-key sliding-window rate limiter kept in memory.
+ * Per-key rate limits: "at most `limit` hits per `windowMs` for one key", as GCRA (the
+ * generic cell rate algorithm, a token bucket kept as one number per key): a key may spend
+ * `limit` hits at once, then earns one back every `windowMs / limit`. A refused hit is not
+ * counted, and a hit can be given back (`refund`), so callers can count failures rather
+ * than attempts.
  *
- * Used per user for SDK URLs (each one is a TCCC API call, and TCCC allows 20 per second
- * per account) and per email for sign-in attempts (slows password guessing). State is
- * per process: with several instances, put a shared store (Redis, ...) behind the same
- * `take()` interface.
+ * The seam is `KeyedRateLimiter`: its methods may return promises, so a store shared by
+ * several instances (Redis: one key per limiter key holding the GCRA time, updated by a
+ * Lua script in one round trip) fits behind it without changing callers, who always
+ * `await`. `createKeyedRateLimiter` is the in-process one: O(1) per hit and bounded memory
+ * whatever the number of keys (security/bounded-map.ts); past `maxKeys` live keys, the
+ * least recently used may be forgotten, which can only let a forgotten key start afresh.
  */
+import { createBoundedMap } from './bounded-map.js';
+
+export type Awaitable<T> = T | Promise<T>;
 
 export type RateLimitResult = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-export interface RateLimiter {
-  /** Counts one hit for `key`; refuses it when the key already used up its window. */
-  take(key: string): RateLimitResult;
+export interface KeyedRateLimiter {
+  /** Counts one hit for `key`, or refuses it (uncounted) when the key is over its limit. */
+  take(key: string): Awaitable<RateLimitResult>;
+  /** Gives back one hit `take` counted (e.g. a sign-in that turned out right). */
+  refund(key: string): Awaitable<void>;
+  /** Forgets every hit of `key`. */
+  reset(key: string): Awaitable<void>;
 }
 
-export interface RateLimiterOptions {
-  /** Hits allowed per window. */
+export interface KeyedRateLimiterOptions {
+  /** Hits one key may spend at once; it earns one back every `windowMs / limit`. */
   limit: number;
   windowMs: number;
   /** Time source in ms (default Date.now); tests pass a fake clock. */
   now?: () => number;
-  /** Keys kept before idle ones are swept (default 10 000), to bound memory. */
+  /** Most keys held in memory (default 100 000, about 10 MB). */
   maxKeys?: number;
 }
 
-/** Per key, the times of its recent hits, oldest first, from `head` on (a queue). */
-interface HitLog {
-  times: number[];
-  head: number;
+/** The in-process `KeyedRateLimiter`, plus how many keys it holds (for tests and metrics). */
+export interface LocalRateLimiter extends KeyedRateLimiter {
+  take(key: string): RateLimitResult;
+  refund(key: string): void;
+  reset(key: string): void;
+  readonly size: number;
 }
 
-/** Below this many expired entries a log is not worth compacting. */
-const COMPACT_AFTER = 64;
+export const DEFAULT_MAX_KEYS = 100_000;
 
-export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+export function createKeyedRateLimiter(options: KeyedRateLimiterOptions): LocalRateLimiter {
   const { limit, windowMs } = options;
-  if (!Number.isInteger(limit) || limit < 1)
+  if (!Number.isInteger(limit) || limit < 1) {
     throw new RangeError('limit must be a whole number >= 1');
+  }
   if (!(windowMs > 0)) throw new RangeError('windowMs must be > 0');
   const now = options.now ?? Date.now;
-  const maxKeys = options.maxKeys ?? 10_000;
-  const logs = new Map<string, HitLog>();
-
-  function sweep(at: number) {
-    for (const [key, log] of logs) {
-      const newest = log.times[log.times.length - 1];
-      if (newest === undefined || newest <= at - windowMs) logs.delete(key);
-    }
-  }
-
-  /** Drops the hits that left the window: each hit is dropped once, so O(1) amortised. */
-  function expire(log: HitLog, at: number) {
-    const { times } = log;
-    while (log.head < times.length && (times[log.head] as number) <= at - windowMs) log.head++;
-    if (log.head >= COMPACT_AFTER && log.head * 2 >= times.length) {
-      log.times = times.slice(log.head);
-      log.head = 0;
-    }
-  }
+  /** Time that one hit costs. */
+  const interval = windowMs / limit;
+  /**
+   * Per key, its "theoretical arrival time": when the key would be back to a full
+   * allowance. A hit is allowed when that is at most `windowMs - interval` ahead of now.
+   * A key whose time has passed is equivalent to a missing one, and is never more than
+   * `windowMs` ahead, so entries older than the window may be dropped.
+   */
+  const arrival = createBoundedMap<number>({
+    maxKeys: options.maxKeys ?? DEFAULT_MAX_KEYS,
+    maxAgeMs: windowMs,
+    now,
+  });
+  const tolerance = windowMs - interval;
 
   return {
     take(key) {
       const at = now();
-      let log = logs.get(key);
-      if (log === undefined) {
-        log = { times: [], head: 0 };
-        logs.set(key, log);
-      } else {
-        expire(log, at);
-      }
-      if (log.times.length - log.head >= limit) {
-        const oldest = log.times[log.head] ?? at;
+      const base = Math.max(arrival.get(key) ?? at, at);
+      if (base - at > tolerance) {
         return {
           ok: false,
-          retryAfterSeconds: Math.max(1, Math.ceil((oldest + windowMs - at) / 1000)),
+          retryAfterSeconds: Math.max(1, Math.ceil((base - tolerance - at) / 1000)),
         };
       }
-      log.times.push(at);
-      if (logs.size > maxKeys) sweep(at);
+      arrival.set(key, base + interval);
       return { ok: true };
+    },
+    refund(key) {
+      const time = arrival.get(key);
+      if (time === undefined) return;
+      const back = time - interval;
+      if (back <= now()) arrival.delete(key);
+      else arrival.set(key, back);
+    },
+    reset(key) {
+      arrival.delete(key);
+    },
+    get size() {
+      return arrival.size;
     },
   };
 }

@@ -1,4 +1,4 @@
-import { createTokenClient } from '@tccc-kit/tccc-client';
+import { createTcccClient } from '@tccc-kit/tccc-client';
 import { describe, expect, it } from 'vitest';
 import { startEmbeddedMockTccc } from './embedded-mock.js';
 
@@ -8,12 +8,35 @@ describe('startEmbeddedMockTccc', () => {
     try {
       expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(await mock.isUp()).toBe(true);
-      const client = createTokenClient({ ...mock.credentials, endpoint: mock.url, retries: 0 });
+      const client = createTcccClient({ ...mock.credentials, endpoint: mock.url, retries: 0 });
       const issued = await client.createSdkUrl({ seatUserId: 'agent@example.com' });
       expect(issued.sdkUrl.startsWith(`${mock.url}/sdk/`)).toBe(true);
     } finally {
       await mock.close();
     }
     expect(await mock.isUp()).toBe(false);
+  });
+
+  it('serves no control plane: nobody can mint an SDK URL or read tokens without signing in', async () => {
+    const mock = await startEmbeddedMockTccc({ host: '127.0.0.1', port: 0 });
+    try {
+      const mint = await fetch(`${mock.url}/__tccc/tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ seatUserId: 'agent@example.com' }),
+      });
+      expect(mint.status).toBe(404);
+      expect(await mint.json()).toMatchObject({ error: { code: 'control_plane_off' } });
+      const list = await fetch(`${mock.url}/__tccc/tokens`);
+      expect(list.status).toBe(404);
+      const crossSite = await fetch(`${mock.url}/__tccc/reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: '{}',
+      });
+      expect(crossSite.status).toBe(404);
+    } finally {
+      await mock.close();
+    }
   });
 });

@@ -12,7 +12,7 @@ import type { Authenticator } from '../auth/authenticator.js';
 import type { Sessions } from '../auth/sessions.js';
 import { readJsonBody } from '../http/json-body.js';
 import { ProblemError } from '../http/problem.js';
-import type { RateLimiter } from '../security/rate-limit.js';
+import type { KeyedRateLimiter } from '../security/rate-limit.js';
 import { tcccProblem } from './problems.js';
 
 /** What the route needs from `@tccc-kit/tccc-client` (its `TokenClient` fits). */
@@ -28,7 +28,7 @@ export function tcccRoutes(deps: {
   authenticator: Authenticator;
   sessions: Sessions;
   /** SDK URLs per user. */
-  limiter: RateLimiter;
+  limiter: KeyedRateLimiter;
 }): Hono {
   const routes = new Hono();
 
@@ -37,7 +37,7 @@ export function tcccRoutes(deps: {
     if (!user) throw new ProblemError('not_signed_in', 'Sign in before asking for an SDK URL.');
     await readJsonBody(c, { optional: true });
 
-    const limit = deps.limiter.take(user.email);
+    const limit = await deps.limiter.take(user.email);
     if (!limit.ok) {
       throw new ProblemError(
         'rate_limited',

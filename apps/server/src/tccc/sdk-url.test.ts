@@ -95,20 +95,23 @@ describe('POST /api/tccc/sdk-url', () => {
     expect([body.status, body.code]).toEqual([403, 'no_seat']);
   });
 
-  it('limits each user to 10 SDK URLs a minute (429 + Retry-After), then lets them in again', async () => {
+  it('limits each user to 10 SDK URLs a minute: 10 at once, then one every 6 s (429 + Retry-After)', async () => {
     const { app, cookie, clock } = await signedInApp();
     for (let i = 0; i < 10; i++) expect((await app.request(url, post(cookie))).status).toBe(200);
-    clock.advance(15_000);
+    clock.advance(1_000);
     const limited = await app.request(url, post(cookie));
     expect(limited.status).toBe(429);
-    expect(limited.headers.get('retry-after')).toBe('45');
+    expect(limited.headers.get('retry-after')).toBe('5');
     expect((await problemOf(limited)).code).toBe('rate_limited');
 
     const other = await signIn(app, 'agent2@example.com');
     expect((await app.request(url, post(other))).status).toBe(200);
 
-    clock.advance(45_000);
+    clock.advance(5_000);
     expect((await app.request(url, post(cookie))).status).toBe(200);
+    expect((await app.request(url, post(cookie))).status).toBe(429);
+    clock.advance(60_000);
+    for (let i = 0; i < 10; i++) expect((await app.request(url, post(cookie))).status).toBe(200);
   });
 });
 

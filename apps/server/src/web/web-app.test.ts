@@ -16,6 +16,7 @@ beforeAll(async () => {
   await mkdir(join(dist, 'assets'));
   await writeFile(join(dist, 'index.html'), INDEX);
   await writeFile(join(dist, 'assets', 'index-Bx1a2b3c.js'), 'console.log("console");');
+  await writeFile(join(dist, 'assets', 'index-Bx1a2b3c.js.map'), '{"version":3,"sources":[]}');
   await writeFile(join(dist, 'robots.txt'), 'User-agent: *\nDisallow: /\n');
 });
 afterAll(() => rm(dist, { recursive: true, force: true }));
@@ -40,6 +41,13 @@ describe('serving the built console', () => {
     const again = await app.request(`${ORIGIN}/index.html`);
     expect(nonceOf(again)).not.toBe(nonce);
     expect(await again.text()).toContain(`nonce="${nonceOf(again)}"`);
+  });
+
+  it('never serves a source map, even one the build left in dist', async () => {
+    const { app } = buildApp({ webDistDir: dist });
+    const response = await app.request(`${ORIGIN}/assets/index-Bx1a2b3c.js.map`);
+    const body = await problemOf(response);
+    expect([body.status, body.code]).toEqual([404, 'not_found']);
   });
 
   it('falls back to index.html for client-side routes', async () => {

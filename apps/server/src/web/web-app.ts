@@ -4,7 +4,9 @@
  *   path without a file extension; with `Cache-Control: no-store` and this request's CSP
  *   nonce in place of Vite's placeholder;
  * - other files as they are, `/assets/*` (content-hashed names) cached for a year,
- *   immutable; anything else revalidated (`no-cache`).
+ *   immutable; anything else revalidated (`no-cache`);
+ * - never a source map (`*.map`: 404): Vite writes them "hidden" (apps/web/vite.config.ts)
+ *   for an error tracker to upload, not for anyone who asks.
  * If the dist folder has no index.html, those pages answer 503 `web_app_not_built` saying
  * how to build it, and the API keeps working.
  */
@@ -59,6 +61,7 @@ export function webApp(options: { distDir: string }): MiddlewareHandler {
       return next();
     }
     if (path === '/' || path === '/index.html') return sendIndex(c);
+    if (path.endsWith('.map')) return next();
     if (!existsSync(options.distDir)) return sendIndex(c);
     const served = await staticFiles()(c, async () => {});
     if (served instanceof Response) {

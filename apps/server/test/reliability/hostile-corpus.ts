@@ -8,9 +8,10 @@
  *
  * Expectations:
  * - `problem`: the app answered an RFC 9457 problem with this status and code;
- * - `parser`: Node's HTTP parser refused the bytes before the app saw them; the server's
- *   clientError handler (src/http/client-error.ts) answers a problem with this status and
- *   code, `Connection: close`: that is where malformed HTTP must stop;
+ * - `parser`: refused before the app saw the request, by Node's HTTP parser or by the
+ *   request guard of @tccc-kit/http-refusals (Host, request target, Expect, CONNECT), also
+ *   in the middle of a chunked body; answered as a problem with this status and code and
+ *   `Connection: close` (src/http/client-error.ts): that is where malformed HTTP must stop;
  * - `index`: a GET the console's SPA fallback answers with index.html (documented in
  *   src/web/web-app.ts), never a file from outside the dist folder;
  * - `ok`: the route ignores the hostile part and answers as usual (e.g. /healthz).
@@ -19,8 +20,7 @@ import { API_BODY_LIMIT_BYTES } from '../../src/app.js';
 
 export type Expected =
   | { kind: 'problem'; status: number; code: string }
-  | { kind: 'parser'; status: 400; code: 'malformed_request' }
-  | { kind: 'parser'; status: 431; code: 'headers_too_large' }
+  | { kind: 'parser'; status: number; code: string }
   | { kind: 'index' }
   | { kind: 'ok'; status: 200 | 204 };
 
@@ -29,7 +29,10 @@ export interface HostileRequest {
   method: string;
   /** Sent as-is on the request line for raw requests. */
   path: string;
+  /** `{PORT}` in a value is replaced by the server's port. A `host` here replaces the default one. */
   headers?: Record<string, string>;
+  /** Raw requests only: send no Host header at all. */
+  omitHost?: boolean;
   body?: string | Buffer;
   /** Add the browser's same-origin headers (Origin, Sec-Fetch-Site). Default true. */
   sameOrigin?: boolean;
@@ -303,6 +306,13 @@ export const HEADER_INJECTION: HostileRequest[] = [
     expect: problem(401, 'not_signed_in'),
   },
   {
+    name: 'a 200-character request id (replaced, not echoed)',
+    method: 'POST',
+    path: '/api/tccc/sdk-url',
+    headers: { 'x-request-id': 'a'.repeat(200) },
+    expect: problem(401, 'not_signed_in'),
+  },
+  {
     name: 'a forged session cookie',
     method: 'POST',
     path: '/api/tccc/sdk-url',
@@ -456,6 +466,146 @@ export const PROTOTYPE_POLLUTION: HostileRequest[] = [
   },
 ];
 
+const parser = (status: number, code: string): Expected => ({ kind: 'parser', status, code });
+
+/** Malformed HTTP that Node used to close on silently, or answer bare (issue 13, finding 5). */
+export const MALFORMED_HTTP: HostileRequest[] = [
+  {
+    name: 'Transfer-Encoding: xchunked',
+    method: 'POST',
+    path: '/api/session',
+    headers: { ...json, 'transfer-encoding': 'xchunked' },
+    body: '5\r\nhello\r\n0\r\n\r\n',
+    raw: true,
+    expect: parser(400, 'malformed_request'),
+  },
+  {
+    name: 'a chunk size that overflows 64 bits',
+    method: 'POST',
+    path: '/api/session',
+    headers: { ...json, 'transfer-encoding': 'chunked' },
+    body: 'fffffffffffffffffffff\r\nhello\r\n0\r\n\r\n',
+    raw: true,
+    expect: parser(400, 'malformed_request'),
+  },
+  {
+    name: 'a 20 KB chunk extension',
+    method: 'POST',
+    path: '/api/session',
+    headers: { ...json, 'transfer-encoding': 'chunked' },
+    body: `5;${'a'.repeat(20_000)}\r\nhello\r\n0\r\n\r\n`,
+    raw: true,
+    expect: parser(413, 'payload_too_large'),
+  },
+  {
+    name: 'a backslash traversal in the path',
+    method: 'GET',
+    path: '/assets\\..\\..\\package.json',
+    raw: true,
+    expect: parser(400, 'invalid_request_target'),
+  },
+  {
+    name: 'a backslash in an API path',
+    method: 'POST',
+    path: '/api\\session',
+    headers: json,
+    body: '{}',
+    raw: true,
+    expect: parser(400, 'invalid_request_target'),
+  },
+  {
+    name: 'no Host header',
+    method: 'GET',
+    path: '/api/session',
+    omitHost: true,
+    raw: true,
+    expect: parser(400, 'invalid_host'),
+  },
+  {
+    name: 'a Host that is not host[:port]',
+    method: 'GET',
+    path: '/api/session',
+    headers: { host: 'a b/c' },
+    raw: true,
+    expect: parser(400, 'invalid_host'),
+  },
+  {
+    name: 'two Host headers',
+    method: 'GET',
+    path: '/api/session',
+    headers: { host: '127.0.0.1:{PORT}', Host: 'evil.example' },
+    raw: true,
+    expect: parser(400, 'invalid_host'),
+  },
+  {
+    name: 'Expect: bogus',
+    method: 'GET',
+    path: '/healthz',
+    headers: { expect: 'bogus' },
+    raw: true,
+    expect: parser(417, 'expectation_failed'),
+  },
+  {
+    name: 'CONNECT to another host',
+    method: 'CONNECT',
+    path: 'internal.example:443',
+    headers: { host: 'internal.example:443' },
+    raw: true,
+    expect: parser(405, 'method_not_allowed'),
+  },
+  {
+    name: 'an oversize upload with Expect: 100-continue (refused before 100 Continue)',
+    method: 'POST',
+    path: '/api/session',
+    headers: { ...json, 'content-length': String(10 * 1024 * 1024), expect: '100-continue' },
+    raw: true,
+    expect: problem(413, 'payload_too_large'),
+  },
+];
+
+/** Pages on another host name that reach this server: DNS rebinding (finding 6). */
+export const DNS_REBINDING: HostileRequest[] = [
+  {
+    name: 'sign-in from a rebound host whose Host and Origin agree',
+    method: 'POST',
+    path: '/api/session',
+    sameOrigin: false,
+    headers: {
+      ...json,
+      host: 'evil.example:{PORT}',
+      origin: 'http://evil.example:{PORT}',
+      'sec-fetch-site': 'same-origin',
+    },
+    body: credentials('agent@example.com', 'correct horse battery'),
+    raw: true,
+    expect: problem(403, 'cross_site_request'),
+  },
+  {
+    name: 'sdk-url from a rebound host whose Host and Origin agree',
+    method: 'POST',
+    path: '/api/tccc/sdk-url',
+    signedIn: true,
+    sameOrigin: false,
+    headers: {
+      host: 'evil.example:{PORT}',
+      origin: 'http://evil.example:{PORT}',
+      'sec-fetch-site': 'same-origin',
+    },
+    raw: true,
+    expect: problem(403, 'cross_site_request'),
+  },
+  {
+    name: 'localhost on another port than the one listened on',
+    method: 'POST',
+    path: '/api/session',
+    sameOrigin: false,
+    headers: { ...json, host: 'localhost:1', origin: 'http://localhost:1' },
+    body: credentials('agent@example.com', 'correct horse battery'),
+    raw: true,
+    expect: problem(403, 'cross_site_request'),
+  },
+];
+
 /** The whole corpus, by family. */
 export const HOSTILE_REQUESTS: Record<string, HostileRequest[]> = {
   'broken and deeply nested JSON': BROKEN_AND_NESTED_JSON,
@@ -466,4 +616,6 @@ export const HOSTILE_REQUESTS: Record<string, HostileRequest[]> = {
   'path traversal': PATH_TRAVERSAL,
   unicode: UNICODE,
   'prototype pollution': PROTOTYPE_POLLUTION,
+  'malformed HTTP': MALFORMED_HTTP,
+  'DNS rebinding': DNS_REBINDING,
 };

@@ -37,6 +37,7 @@ let mock: MockTcccServer;
 let server: Listening;
 let clock: FakeClock;
 let cookie: string;
+let logLines: string[];
 const prototypeBefore = Object.getOwnPropertyNames(Object.prototype).sort();
 
 beforeAll(async () => {
@@ -52,6 +53,7 @@ beforeAll(async () => {
     sdkUrlRateLimitPerMinute: 1_000,
   });
   clock = built.clock;
+  logLines = built.logLines;
   server = await listen(built.app.fetch);
   cookie = await signInOverHttp();
 });
@@ -76,12 +78,16 @@ async function signInOverHttp(): Promise<string> {
 }
 
 function headersOf(request: HostileRequest): Record<string, string> {
+  const given = Object.entries(request.headers ?? {}).map(([name, value]) => [
+    name,
+    value.replaceAll('{PORT}', String(server.port)),
+  ]);
   return {
     ...(request.sameOrigin === false
       ? {}
       : { origin: server.url, 'sec-fetch-site': 'same-origin' }),
     ...(request.signedIn ? { cookie } : {}),
-    ...request.headers,
+    ...Object.fromEntries(given),
   };
 }
 
@@ -89,7 +95,9 @@ async function send(request: HostileRequest): Promise<RawAnswer> {
   const headers = headersOf(request);
   if (request.raw) {
     const body = request.body ?? '';
-    const lines = [`${request.method} ${request.path} HTTP/1.1`, `Host: 127.0.0.1:${server.port}`];
+    const lines = [`${request.method} ${request.path} HTTP/1.1`];
+    const hostGiven = Object.keys(headers).some((name) => name.toLowerCase() === 'host');
+    if (!request.omitHost && !hostGiven) lines.push(`Host: 127.0.0.1:${server.port}`);
     for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
     const framed = Object.keys(headers).some((name) =>
       ['content-length', 'transfer-encoding'].includes(name.toLowerCase()),
@@ -163,6 +171,32 @@ for (const [family, requests] of Object.entries(HOSTILE_REQUESTS)) {
 }
 
 describe('after the whole corpus', () => {
+  it("logged no error: every request above was the client's mistake", () => {
+    const errors = logLines.filter((line) => JSON.parse(line).level === 'error');
+    expect(errors).toEqual([]);
+  });
+
+  it('ends a session on sign-out: the replayed cookie reads nothing and mints nothing', async () => {
+    clock.advance(60_000);
+    const session = await signInOverHttp();
+    const browser = { origin: server.url, 'sec-fetch-site': 'same-origin' };
+    const signOut = await fetch(`${server.url}/api/session`, {
+      method: 'DELETE',
+      headers: { ...browser, cookie: session },
+    });
+    expect(signOut.status).toBe(204);
+    const read = await fetch(`${server.url}/api/session`, { headers: { cookie: session } });
+    expect(await read.json()).toEqual({ email: null });
+    const mint = await fetch(`${server.url}/api/tccc/sdk-url`, {
+      method: 'POST',
+      headers: { ...browser, cookie: session },
+    });
+    expect([mint.status, ((await mint.json()) as { code: string }).code]).toEqual([
+      401,
+      'not_signed_in',
+    ]);
+  });
+
   it('left Object.prototype untouched', () => {
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();

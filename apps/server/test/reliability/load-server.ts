@@ -13,14 +13,11 @@
  * sessions and rate limits is frozen, so the per-user limit counts exactly, however long
  * the run takes.
  */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
-import { createTokenClient } from '@tccc-kit/tccc-client';
+import { createTcccClient } from '@tccc-kit/tccc-client';
 import { createApp } from '../../src/app.js';
 import { createDemoAuthenticator } from '../../src/auth/authenticator.js';
-import { answerClientErrors } from '../../src/http/client-error.js';
+import { createNodeServer, listenOn } from '../../src/http/node-server.js';
 import { createLogger } from '../../src/log/logger.js';
 import { createRedactor } from '../../src/log/redact.js';
 
@@ -51,7 +48,7 @@ const logger = createLogger({
 const frozen = Date.UTC(2026, 0, 1);
 
 const app = createApp({
-  issuer: createTokenClient({
+  issuer: createTcccClient({
     sdkAppId: DEFAULT_SDK_APP_ID,
     secretId: DEFAULT_SECRET_ID,
     secretKey: DEFAULT_SECRET_KEY,
@@ -60,7 +57,7 @@ const app = createApp({
     requestsPerSecond: 10_000,
     timeoutMs: 10_000,
     retries: 0,
-    logger: logger.child({ component: 'token-client' }),
+    logger: logger.child({ component: 'tccc-client' }),
   }),
   authenticator: createDemoAuthenticator({ accounts: config.accounts, password: config.password }),
   readiness: { check: async () => undefined },
@@ -72,12 +69,10 @@ const app = createApp({
   now: () => frozen,
 });
 
-const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
-answerClientErrors(server);
-server.once('listening', () => {
-  const { port } = server.address() as AddressInfo;
-  send({ type: 'listening', url: `http://127.0.0.1:${port}` });
-});
+const { server } = createNodeServer(app.fetch);
+void listenOn(server, 0, '127.0.0.1').then((port) =>
+  send({ type: 'listening', url: `http://127.0.0.1:${port}` }),
+);
 
 process.on('message', (message: { type?: string }) => {
   if (message.type !== 'heap') return;

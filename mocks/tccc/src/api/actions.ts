@@ -1,6 +1,6 @@
 /** The cloud API actions the mock implements, by X-TC-Action name. */
 import type { MockContext } from '../context.js';
-import { issueSdkToken } from '../issue-token.js';
+import { issueSdkToken } from './issue-token.js';
 import { type Params, paramReader, rejectUnknown } from './params.js';
 
 export interface ActionCall {

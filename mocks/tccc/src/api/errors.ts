@@ -29,8 +29,8 @@ export const TcccErrorCode = {
 export type TcccErrorCode = (typeof TcccErrorCode)[keyof typeof TcccErrorCode];
 
 /** An error the cloud API answers inside the envelope (always HTTP 200). */
-export class TcccApiError extends Error {
-  override readonly name = 'TcccApiError';
+export class CloudApiError extends Error {
+  override readonly name = 'CloudApiError';
   constructor(
     readonly code: string,
     message: string,

@@ -8,12 +8,12 @@
  */
 import { Hono } from 'hono';
 import type { MockContext } from '../context.js';
-import type { RateLimiter } from '../rate-limit.js';
 import { actions, CCC_API_VERSION } from './actions.js';
 import { readBodyCapped } from './body.js';
 import { errorEnvelope, successEnvelope } from './envelope.js';
-import { messages, TcccApiError, TcccErrorCode } from './errors.js';
+import { CloudApiError, messages, TcccErrorCode } from './errors.js';
 import type { Params } from './params.js';
+import type { RateLimiter } from './rate-limit.js';
 import { verifyTc3Request } from './verify.js';
 
 export interface CloudApiDeps {
@@ -27,10 +27,10 @@ function parseJsonParams(bytes: Uint8Array): Params {
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw new TcccApiError(TcccErrorCode.InvalidParameter, messages.invalidJson());
+    throw new CloudApiError(TcccErrorCode.InvalidParameter, messages.invalidJson());
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new TcccApiError(TcccErrorCode.InvalidParameter, messages.invalidJson());
+    throw new CloudApiError(TcccErrorCode.InvalidParameter, messages.invalidJson());
   }
   return value as Params;
 }
@@ -86,22 +86,25 @@ export function createCloudApiRoutes(ctx: MockContext, deps: CloudApiDeps): Hono
     try {
       const url = new URL(request.url);
       if (looksLikeSignatureV1(request, url, body.bytes)) {
-        throw new TcccApiError(TcccErrorCode.InvalidAuthorization, messages.onlyTc3());
+        throw new CloudApiError(TcccErrorCode.InvalidAuthorization, messages.onlyTc3());
       }
       if (!action) {
-        throw new TcccApiError(TcccErrorCode.MissingParameter, messages.missingParameter('Action'));
+        throw new CloudApiError(
+          TcccErrorCode.MissingParameter,
+          messages.missingParameter('Action'),
+        );
       }
       const handler = Object.hasOwn(actions, action) ? actions[action] : undefined;
-      if (!handler) throw new TcccApiError(TcccErrorCode.InvalidAction, messages.invalidAction());
+      if (!handler) throw new CloudApiError(TcccErrorCode.InvalidAction, messages.invalidAction());
       const version = request.headers.get('x-tc-version')?.trim() ?? '';
       if (!version) {
-        throw new TcccApiError(
+        throw new CloudApiError(
           TcccErrorCode.MissingParameter,
           messages.missingParameter('Version'),
         );
       }
       if (version !== CCC_API_VERSION) {
-        throw new TcccApiError(
+        throw new CloudApiError(
           TcccErrorCode.NoSuchVersion,
           messages.noSuchVersion(version, CCC_API_VERSION),
         );
@@ -116,7 +119,7 @@ export function createCloudApiRoutes(ctx: MockContext, deps: CloudApiDeps): Hono
           payload: body.bytes,
         },
         {
-          accounts: ctx.options.accounts,
+          accounts: ctx.store.accounts,
           nowMs: ctx.clock.now(),
           maxSkewSeconds: ctx.options.limits.signatureMaxSkewSeconds,
         },
@@ -124,7 +127,7 @@ export function createCloudApiRoutes(ctx: MockContext, deps: CloudApiDeps): Hono
 
       const decision = deps.rateLimiter.hit(`${secretId}\u0000${action}`);
       if (!decision.ok) {
-        throw new TcccApiError(
+        throw new CloudApiError(
           TcccErrorCode.RequestLimitExceeded,
           messages.requestLimitExceeded(decision.count, decision.limit),
         );
@@ -136,7 +139,10 @@ export function createCloudApiRoutes(ctx: MockContext, deps: CloudApiDeps): Hono
       } else {
         const contentType = request.headers.get('content-type') ?? '';
         if (!isJsonContentType(contentType)) {
-          throw new TcccApiError(TcccErrorCode.InvalidParameter, messages.contentType(contentType));
+          throw new CloudApiError(
+            TcccErrorCode.InvalidParameter,
+            messages.contentType(contentType),
+          );
         }
         params = parseJsonParams(body.bytes);
       }
@@ -150,7 +156,7 @@ export function createCloudApiRoutes(ctx: MockContext, deps: CloudApiDeps): Hono
       });
       return successEnvelope(fields, meta);
     } catch (error) {
-      if (error instanceof TcccApiError) return fail(error.code, error.message);
+      if (error instanceof CloudApiError) return fail(error.code, error.message);
       throw error;
     }
   });

@@ -2,7 +2,7 @@
  * Reading action parameters with TCCC's errors. POST params arrive as JSON values; GET
  * params arrive as query-string text, so integers and booleans are parsed from text there.
  */
-import { messages, TcccApiError, TcccErrorCode } from './errors.js';
+import { CloudApiError, messages, TcccErrorCode } from './errors.js';
 
 export type Params = Readonly<Record<string, unknown>>;
 
@@ -13,9 +13,9 @@ export interface ParamReader {
 }
 
 const missing = (name: string) =>
-  new TcccApiError(TcccErrorCode.MissingParameter, messages.missingParameter(name));
+  new CloudApiError(TcccErrorCode.MissingParameter, messages.missingParameter(name));
 const typeError = (name: string, expected: string) =>
-  new TcccApiError(TcccErrorCode.InvalidParameter, messages.typeError(name, expected));
+  new CloudApiError(TcccErrorCode.InvalidParameter, messages.typeError(name, expected));
 
 /**
  * Refuses a parameter the action does not take, as TCCC does (`UnknownParameter`): a
@@ -25,7 +25,7 @@ const typeError = (name: string, expected: string) =>
 export function rejectUnknown(params: Params, action: string, known: readonly string[]): void {
   for (const name of Object.keys(params)) {
     if (!known.includes(name)) {
-      throw new TcccApiError(
+      throw new CloudApiError(
         TcccErrorCode.UnknownParameter,
         messages.unknownParameter(name, action, known),
       );

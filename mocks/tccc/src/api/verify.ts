@@ -3,10 +3,11 @@
  * error codes. Messages start with the live service's text; where the cause is certain,
  * a hint after "(mock: ...)" says what to fix. Secrets never appear in messages.
  */
-import type { MockAccount } from '../config.js';
+
 import { excerpt } from '../quote.js';
-import { parseTc3Authorization, signaturesEqual, signTc3, tc3Date } from '../signature.js';
-import { messages, TcccApiError, TcccErrorCode } from './errors.js';
+import type { AccountTable } from '../state/directory.js';
+import { CloudApiError, messages, TcccErrorCode } from './errors.js';
+import { parseTc3Authorization, signaturesEqual, signTc3, tc3Date } from './signature.js';
 
 export interface SignedRequest {
   method: string;
@@ -19,25 +20,25 @@ export interface SignedRequest {
 }
 
 export interface VerifyOptions {
-  accounts: readonly MockAccount[];
+  accounts: AccountTable;
   nowMs: number;
   maxSkewSeconds: number;
 }
 
 const failure = (hint: string) =>
-  new TcccApiError(
+  new CloudApiError(
     TcccErrorCode.SignatureFailure,
     `${messages.signatureFailure()} (mock: ${hint})`,
   );
 
-/** Returns the SecretId that signed the request; throws TcccApiError otherwise. */
+/** Returns the SecretId that signed the request; throws CloudApiError otherwise. */
 export function verifyTc3Request(request: SignedRequest, options: VerifyOptions): string {
   const rawTimestamp = request.headers.get('x-tc-timestamp');
   if (rawTimestamp === null || rawTimestamp.trim() === '') {
-    throw new TcccApiError(TcccErrorCode.MissingParameter, messages.missingParameter('Timestamp'));
+    throw new CloudApiError(TcccErrorCode.MissingParameter, messages.missingParameter('Timestamp'));
   }
   if (!/^\d{1,12}$/.test(rawTimestamp.trim())) {
-    throw new TcccApiError(
+    throw new CloudApiError(
       TcccErrorCode.InvalidParameter,
       messages.typeError('Timestamp', 'Integer (Unix seconds)'),
     );
@@ -46,14 +47,14 @@ export function verifyTc3Request(request: SignedRequest, options: VerifyOptions)
 
   const header = request.headers.get('authorization');
   if (header === null || header.trim() === '') {
-    throw new TcccApiError(
+    throw new CloudApiError(
       TcccErrorCode.InvalidAuthorization,
       messages.invalidAuthorization('the header is missing'),
     );
   }
   const parsed = parseTc3Authorization(header);
   if (!parsed.ok) {
-    throw new TcccApiError(
+    throw new CloudApiError(
       TcccErrorCode.InvalidAuthorization,
       parsed.reason === 'not-tc3'
         ? messages.onlyTc3()
@@ -63,12 +64,12 @@ export function verifyTc3Request(request: SignedRequest, options: VerifyOptions)
   const auth = parsed.value;
 
   if (Math.abs(options.nowMs / 1000 - timestamp) > options.maxSkewSeconds) {
-    throw new TcccApiError(TcccErrorCode.SignatureExpire, messages.signatureExpire());
+    throw new CloudApiError(TcccErrorCode.SignatureExpire, messages.signatureExpire());
   }
 
-  const account = options.accounts.find((candidate) => candidate.secretId === auth.secretId);
+  const account = options.accounts.find(auth.secretId);
   if (!account) {
-    throw new TcccApiError(TcccErrorCode.SecretIdNotFound, messages.secretIdNotFound());
+    throw new CloudApiError(TcccErrorCode.SecretIdNotFound, messages.secretIdNotFound());
   }
 
   if (auth.date !== tc3Date(timestamp)) {

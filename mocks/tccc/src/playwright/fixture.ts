@@ -12,7 +12,7 @@
  * `test.use({ mockTcccOptions: { apps: [...] } })`.
  */
 import { test as base } from '@playwright/test';
-import type { MockTcccServerOptions } from '../server.js';
+import type { MockTcccServerOptions } from '../serve/server.js';
 import { type StartedMockTccc, startMockTccc } from '../testing/start.js';
 
 export interface MockTcccWorkerFixtures {

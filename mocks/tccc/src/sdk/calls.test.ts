@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { body, json, newMock, signIn } from '../../test/sdk-host-helpers.js';
+import { body, controlHeaders, json, newMock, signIn } from '../../test/sdk-host-helpers.js';
 import type { MockTccc } from '../mock.js';
 
 let mock: MockTccc;
@@ -8,8 +8,13 @@ beforeEach(() => {
 });
 afterEach(() => mock.reset());
 
+/** SDK routes with the seat's credential; control routes with the control token. */
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  mock.app.request(path, json(body, headers));
+  mock.app.request(
+    path,
+    json(body, path.startsWith('/__tccc/') ? { ...controlHeaders(mock), ...headers } : headers),
+  );
+const get = (path: string) => mock.app.request(path, { headers: controlHeaders(mock) });
 
 describe('inbound calls', () => {
   it('offers a call to a signed-in seat: callIn, accept → userAccessed, customer hangs up', async () => {
@@ -55,7 +60,7 @@ describe('inbound calls', () => {
     await seat.events.until('callIn');
     mock.advanceTime(21_000);
     expect(await seat.events.next()).toEqual({ event: 'autoTransfer', data: { sessionId } });
-    const calls = await body(await mock.app.request('/__tccc/calls'));
+    const calls = await body(await get('/__tccc/calls'));
     expect(calls.calls[0]).toMatchObject({ sessionId, state: 'ended', closeBy: 'autoTransfer' });
   });
 
@@ -195,7 +200,7 @@ describe('call actions', () => {
 describe('control listings', () => {
   it('lists sessions without their credentials', async () => {
     const seat = await signIn(mock);
-    const answer = await body(await mock.app.request('/__tccc/sessions'));
+    const answer = await body(await get('/__tccc/sessions'));
     expect(answer.sessions).toEqual([
       expect.objectContaining({ seatUserId: 'agent@example.com', connected: true, status: 'free' }),
     ]);
@@ -211,5 +216,39 @@ describe('control listings', () => {
     await seat.events.until('callIn');
     expect((await post(`/__tccc/calls/${sessionId}/end`, {})).status).toBe(200);
     expect((await post(`/__tccc/calls/${sessionId}/end`, {})).status).toBe(409);
+  });
+});
+
+describe('seat status, one per seat on its staff record', () => {
+  it('is offline until a login, free after it, and offline again when the last page logs out', async () => {
+    const staff = () => mock.store.staff.get(1400000000, 'agent@example.com')?.status;
+    expect(staff()).toBe('offline');
+    const seat = await signIn(mock);
+    expect(staff()).toBe('free');
+    await mock.app.request('/sdk/session', { method: 'DELETE', headers: seat.auth });
+    expect(staff()).toBe('offline');
+  });
+
+  it('a newer login takes over: the older session ends, and the seat is free again', async () => {
+    const first = await signIn(mock);
+    await post('/sdk/agent/status', { status: 'notReady' }, first.auth);
+    expect((await first.events.until('statusChanged')).data).toEqual({ status: 'notReady' });
+    const second = await signIn(mock);
+    await expect(first.events.next()).rejects.toThrow('the event stream ended');
+    const stale = await post('/sdk/agent/status', { status: 'rest' }, first.auth);
+    expect(stale.status).toBe(401);
+    const sessions = await body(await get('/__tccc/sessions'));
+    expect(sessions.sessions).toEqual([
+      expect.objectContaining({ status: 'free', connected: true }),
+    ]);
+    expect(mock.store.staff.get(1400000000, 'agent@example.com')?.status).toBe('free');
+    await second.events.cancel();
+  });
+
+  it('a login does not make a seat in a call free', async () => {
+    const first = await signIn(mock);
+    await post('/sdk/calls/outbound', { phoneNumber: '13800000001' }, first.auth);
+    await signIn(mock);
+    expect(mock.store.staff.get(1400000000, 'agent@example.com')?.status).toBe('busy');
   });
 });

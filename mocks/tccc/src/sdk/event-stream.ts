@@ -1,5 +1,5 @@
 import type { ServerEvent } from '@tccc-kit/fake-sdk';
-import type { EventSink } from './sessions.js';
+import type { EventSink } from '../state/sessions.js';
 
 /** Comment line sent this often so proxies and the browser keep an idle stream open. */
 const keepAliveMs = 15_000;

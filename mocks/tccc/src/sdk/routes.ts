@@ -3,12 +3,13 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { MockContext } from '../context.js';
 import { excerpt, quote } from '../quote.js';
+import type { SdkSession } from '../state/sessions.js';
 import { parseOutboundCall, parseSetStatus, readJsonObject } from './body.js';
 import { sdkCors } from './cors.js';
 import { errorResponse, SdkError } from './errors.js';
 import { eventStreamResponse } from './event-stream.js';
 import { sdkFault } from './faults.js';
-import { type SdkRuntime, sdkRuntimeFor } from './runtime.js';
+import type { SdkRuntime } from './runtime.js';
 import { fakeSdkScript } from './script.js';
 
 const noStore = { 'cache-control': 'no-store' } as const;
@@ -18,8 +19,7 @@ const noStore = { 'cache-control': 'no-store' } as const;
  * The script is served even for a missing or unknown token (the real SDK reports a bad token
  * with the `tokenExpired` event after loading, not with an HTTP error).
  */
-export function createSdkRoutes(ctx: MockContext): Hono {
-  const runtime = sdkRuntimeFor(ctx);
+export function createSdkRoutes(ctx: MockContext, runtime: SdkRuntime): Hono {
   const app = new Hono();
 
   app.use('*', sdkCors());
@@ -49,42 +49,42 @@ export function createSdkRoutes(ctx: MockContext): Hono {
       credential: session.credential,
       seatUserId: session.seatUserId,
       sdkAppId: session.sdkAppId,
-      status: session.status,
+      status: runtime.wireStatusOf(session),
       emitReady: !holdReady,
     };
     return c.json(answer, 200, noStore);
   });
 
   app.delete('/session', (c) => {
-    runtime.logout(runtime.sessions.authenticate(c.req.header('authorization')));
+    runtime.logout(runtime.authenticate(c.req.header('authorization')));
     return c.body(null, 204);
   });
 
   app.get('/events', async (c) => {
-    const session = runtime.sessions.authenticate(c.req.header('authorization'));
+    const session = runtime.authenticate(c.req.header('authorization'));
     const faulted = await sdkFault(ctx, 'sdk.events', c.req.raw);
     if (faulted) return faulted;
     return eventStreamResponse(c.req.raw.signal, (sink) => {
       session.sinks.add(sink);
-      sink.send({ name: 'connected', payload: { status: session.status } });
+      sink.send({ name: 'connected', payload: { status: runtime.wireStatusOf(session) } });
       return () => session.sinks.delete(sink);
     });
   });
 
   app.post('/agent/status', async (c) => {
-    const session = runtime.sessions.authenticate(c.req.header('authorization'));
+    const session = runtime.authenticate(c.req.header('authorization'));
     const status = runtime.setStatus(session, parseSetStatus(await readJsonObject(c.req.raw)));
     return c.json({ status }, 200, noStore);
   });
 
   app.post('/calls/outbound', async (c) => {
-    const session = runtime.sessions.authenticate(c.req.header('authorization'));
+    const session = runtime.authenticate(c.req.header('authorization'));
     const request = parseOutboundCall(await readJsonObject(c.req.raw));
     return c.json(runtime.startOutbound(session, request), 200, noStore);
   });
 
   app.post('/calls/:sessionId/:action', (c) => {
-    const session = runtime.sessions.authenticate(c.req.header('authorization'));
+    const session = runtime.authenticate(c.req.header('authorization'));
     return c.json(
       act(runtime, session, c.req.param('sessionId'), c.req.param('action')),
       200,
@@ -106,12 +106,7 @@ export function createSdkRoutes(ctx: MockContext): Hono {
   return app;
 }
 
-function act(
-  runtime: SdkRuntime,
-  session: ReturnType<SdkRuntime['sessions']['authenticate']>,
-  sessionId: string,
-  action: string,
-) {
+function act(runtime: SdkRuntime, session: SdkSession, sessionId: string, action: string) {
   if (!(callActions as readonly string[]).includes(action)) {
     throw new SdkError(
       404,

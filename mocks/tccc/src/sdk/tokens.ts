@@ -20,7 +20,7 @@ export function loginWithToken(ctx: MockContext, token: string | undefined): Log
       'No SDK login token: load the SDK from the SdkURL returned by CreateSDKLoginToken (it carries ?token=).',
     );
   }
-  const found = ctx.tokens.lookup(token);
+  const found = ctx.store.tokens.lookup(token);
   if (!found.ok) {
     switch (found.reason) {
       case 'unknown':
@@ -43,6 +43,6 @@ export function loginWithToken(ctx: MockContext, token: string | undefined): Log
         );
     }
   }
-  ctx.tokens.markUsed(token);
+  ctx.store.tokens.markUsed(token);
   return { seatUserId: found.record.seatUserId, sdkAppId: found.record.sdkAppId };
 }

@@ -1,12 +1,15 @@
 /**
- * A typed client of the mock TCCC control plane (/__tccc/) over HTTP. Works against any
- * running mock: one started by startMockTccc, the CLI, or the demo server's embedded mock.
+ * A typed client of the mock TCCC control plane (/__tccc/) over HTTP, sending the mock's
+ * control token with every request. Works against any running mock whose token you have:
+ * one started by startMockTccc (which builds this client for you), startMockTcccServer, or
+ * the CLI (the token you gave it in MOCK_TCCC_CONTROL_TOKEN).
  */
-import type { ClockView } from '../control.js';
-import type { FaultRule, FaultRuleInput } from '../faults.js';
-import type { CallView } from '../sdk/calls.js';
+import type { MockSeedConfig } from '../config/index.js';
+import type { ClockView, MockTcccState } from '../control/index.js';
+import type { FaultRule, FaultRuleInput } from '../faults/index.js';
 import type { InboundCallRequest } from '../sdk/runtime.js';
-import type { SessionView } from '../sdk/sessions.js';
+import type { CallView } from '../state/calls.js';
+import type { SessionView } from '../state/sessions.js';
 import type { TokenRecord } from '../state/tokens.js';
 
 export interface IssueTokenRequest {
@@ -33,13 +36,22 @@ export interface MockTcccControl {
   endCall(sessionId: string): Promise<CallView>;
   advanceClock(ms: number): Promise<ClockView>;
   setClock(time: Date | number | string): Promise<ClockView>;
+  /** Stop mock time: nothing that waits on it happens until advanceClock/setClock/resumeClock. */
+  pauseClock(): Promise<ClockView>;
+  resumeClock(): Promise<ClockView>;
   clock(): Promise<ClockView>;
   addFault(rule: FaultRuleInput): Promise<FaultRule>;
   /** Returns how many rules were removed. */
   clearFaults(): Promise<number>;
   faults(): Promise<FaultRule[]>;
-  /** Forget tokens, sessions, calls and faults; the clock returns to real time. */
+  /** Back to the seed: forget tokens, sessions, calls, CDRs, pushes and faults; the clock returns to real time. */
   reset(): Promise<void>;
+  /** Replace the seed (accounts, apps, staff, skill groups), then reset. */
+  seed(seed: MockSeedConfig): Promise<void>;
+  /** The whole state, secrets redacted; `omit` leaves big collections out. */
+  state(options?: {
+    omit?: readonly ('tokens' | 'calls' | 'cdrs' | 'pushes')[];
+  }): Promise<MockTcccState>;
   tokens(): Promise<TokenRecord[]>;
   sessions(): Promise<SessionView[]>;
   calls(): Promise<CallView[]>;
@@ -57,15 +69,42 @@ export class MockControlError extends Error {
   }
 }
 
-export function createControlClient(mockUrl: string | URL): MockTcccControl {
-  const base = new URL('/__tccc/', mockUrl);
+/** A running mock as startMockTcccServer / startMockTccc describe it. */
+export interface MockTcccEndpoint {
+  readonly url: string;
+  readonly controlToken: string;
+}
+
+export interface ControlClientOptions {
+  /** The mock's control token; taken from the endpoint when one is given. */
+  token?: string;
+}
+
+/**
+ * `createControlClient(server)` for a mock started in this process, or
+ * `createControlClient(url, { token })` for one started elsewhere.
+ */
+export function createControlClient(
+  target: string | URL | MockTcccEndpoint,
+  options: ControlClientOptions = {},
+): MockTcccControl {
+  const isEndpoint = typeof target === 'object' && 'controlToken' in target;
+  const base = new URL('/__tccc/', isEndpoint ? target.url : target);
+  const token = options.token ?? (isEndpoint ? target.controlToken : undefined);
+  if (!token) {
+    throw new TypeError(
+      "createControlClient needs the mock's control token: pass the started server (createControlClient(server)) or { token } (the MOCK_TCCC_CONTROL_TOKEN you gave the CLI).",
+    );
+  }
 
   async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
     const response = await fetch(new URL(path, base), {
       method,
-      ...(body === undefined
-        ? {}
-        : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+      headers: {
+        'x-tccc-control-token': token as string,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
     const json: unknown = text ? JSON.parse(text) : undefined;
@@ -89,6 +128,8 @@ export function createControlClient(mockUrl: string | URL): MockTcccControl {
     advanceClock: (ms) => call('POST', 'clock', { advanceMs: ms }),
     setClock: (time) =>
       call('POST', 'clock', { now: time instanceof Date ? time.toISOString() : time }),
+    pauseClock: () => call('POST', 'clock', { paused: true }),
+    resumeClock: () => call('POST', 'clock', { paused: false }),
     clock: () => call('GET', 'clock'),
     addFault: (rule) => call('POST', 'faults', rule),
     clearFaults: async () => (await call<{ cleared: number }>('DELETE', 'faults')).cleared,
@@ -96,6 +137,14 @@ export function createControlClient(mockUrl: string | URL): MockTcccControl {
     reset: async () => {
       await call('POST', 'reset');
     },
+    seed: async (seed) => {
+      await call('POST', 'seed', seed);
+    },
+    state: (stateOptions = {}) =>
+      call(
+        'GET',
+        stateOptions.omit?.length ? `state?omit=${stateOptions.omit.join(',')}` : 'state',
+      ),
     tokens: async () => (await call<{ tokens: TokenRecord[] }>('GET', 'tokens')).tokens,
     sessions: async () => (await call<{ sessions: SessionView[] }>('GET', 'sessions')).sessions,
     calls: async () => (await call<{ calls: CallView[] }>('GET', 'calls')).calls,

@@ -1,9 +1,11 @@
 export {
+  type ControlClientOptions,
   createControlClient,
   type IssuedSdkToken,
   type IssueTokenRequest,
   MockControlError,
   type MockTcccControl,
+  type MockTcccEndpoint,
 } from './control-client.js';
 export { type RawAnswer, rawRequest } from './raw-http.js';
 export { type StartedMockTccc, startMockTccc } from './start.js';

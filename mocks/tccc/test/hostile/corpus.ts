@@ -10,8 +10,10 @@
  *   clientError handler (src/client-error.ts) answers 400/431 `{"error"}`, `Connection: close`.
  *
  * Flags: `signed` signs the request with the mock's default key (TC3, as the SDK does), so
- * the hostile part reaches the checks behind the signature; `sdkSession` sends the
- * credential of a logged-in fake SDK; `raw` goes over a bare socket (see src/testing/raw-http.ts).
+ * the hostile part reaches the checks behind the signature (`rewriteAuthorization` then
+ * spoils the signed header); `sdkSession` sends the credential of a logged-in fake SDK;
+ * `raw` goes over a bare socket (see src/testing/raw-http.ts). Requests to /__tccc/ carry
+ * the mock's control token, unless `controlToken` says `none` or `wrong`.
  */
 
 export type Expected =
@@ -31,6 +33,10 @@ export interface HostileRequest {
   signed?: boolean;
   sdkSession?: boolean;
   raw?: boolean;
+  /** For /__tccc/ paths: send no control token, or a wrong one (default: the right one). */
+  controlToken?: 'none' | 'wrong';
+  /** Changes the Authorization header of a signed request before it is sent. */
+  rewriteAuthorization?: (header: string) => string;
   expect: Expected;
 }
 
@@ -751,6 +757,90 @@ export const PROTOTYPE_POLLUTION: HostileRequest[] = [
   ),
 ];
 
+/**
+ * Authorization headers that parse as TC3 but name impossible signed headers: an empty name,
+ * a name no HTTP header can have. TCCC answers these with its authorization error; they
+ * used to crash the verifier into InternalError.
+ */
+export const MALFORMED_AUTHORIZATION: HostileRequest[] = [
+  ';content-type;host',
+  'content-type;;host',
+  'content-type;host;',
+  'x(y',
+  'content-type;host;x(y',
+  'content-type;host;a"b',
+  'content-type;host;x:y',
+  'content-type;host;\u00e9',
+].map((names) => ({
+  name: `cloud API: SignedHeaders=${names}`,
+  method: 'POST',
+  path: '/',
+  body: params({}),
+  signed: true,
+  rewriteAuthorization: (header: string) =>
+    header.replace('SignedHeaders=content-type;host', `SignedHeaders=${names}`),
+  expect: envelope('AuthFailure.InvalidAuthorization'),
+}));
+
+/** The control plane's door: no token, a wrong one, a cross-site text/plain body. */
+export const CONTROL_PLANE_DOOR: HostileRequest[] = [
+  {
+    ...control(
+      'minting an SDK URL without the control token',
+      'POST',
+      '/__tccc/tokens',
+      JSON.stringify({ seatUserId: SEAT }),
+      error(401, 'control_token_required'),
+    ),
+    controlToken: 'none',
+  },
+  {
+    ...control(
+      'listing tokens with a wrong control token',
+      'GET',
+      '/__tccc/tokens',
+      undefined,
+      error(401, 'control_token_invalid'),
+    ),
+    controlToken: 'wrong',
+  },
+  {
+    ...control(
+      'a reset without the control token',
+      'POST',
+      '/__tccc/reset',
+      undefined,
+      error(401, 'control_token_required'),
+    ),
+    controlToken: 'none',
+  },
+  {
+    name: 'control: a cross-site text/plain POST (what a web page can send)',
+    method: 'POST',
+    path: '/__tccc/tokens',
+    headers: { 'content-type': 'text/plain;charset=UTF-8' },
+    body: JSON.stringify({ seatUserId: SEAT }),
+    controlToken: 'none',
+    expect: error(401, 'control_token_required'),
+  },
+  {
+    name: 'control: a text/plain body even with the token',
+    method: 'POST',
+    path: '/__tccc/tokens',
+    headers: { 'content-type': 'text/plain' },
+    body: JSON.stringify({ seatUserId: SEAT }),
+    expect: error(415, 'unsupported_media_type'),
+  },
+  {
+    name: 'control: a form body with the token',
+    method: 'POST',
+    path: '/__tccc/seed',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'apps=1',
+    expect: error(415, 'unsupported_media_type'),
+  },
+];
+
 /** The whole corpus, by family. */
 export const HOSTILE_REQUESTS: Record<string, HostileRequest[]> = {
   'broken and deeply nested JSON': BROKEN_AND_NESTED_JSON,
@@ -761,4 +851,6 @@ export const HOSTILE_REQUESTS: Record<string, HostileRequest[]> = {
   'path traversal': PATH_TRAVERSAL,
   unicode: UNICODE,
   'prototype pollution': PROTOTYPE_POLLUTION,
+  'malformed authorization': MALFORMED_AUTHORIZATION,
+  'control-plane door': CONTROL_PLANE_DOOR,
 };

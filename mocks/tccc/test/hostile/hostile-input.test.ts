@@ -9,8 +9,8 @@
  * The mock listens in this process, so a prototype it polluted would be seen here.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_SECRET_KEY } from '../../src/config.js';
-import { type MockTcccServer, startMockTcccServer } from '../../src/server.js';
+import { DEFAULT_SECRET_KEY } from '../../src/config/index.js';
+import { type MockTcccServer, startMockTcccServer } from '../../src/serve/server.js';
 import { type RawAnswer, rawRequest } from '../../src/testing/raw-http.js';
 import { signedRequest } from '../signed-fetch.js';
 import { HOSTILE_REQUESTS, type HostileRequest } from './corpus.js';
@@ -54,6 +54,10 @@ async function sdkCredential(): Promise<string> {
 async function send(request: HostileRequest): Promise<RawAnswer> {
   const headers: Record<string, string> = { ...request.headers };
   if (request.sdkSession) headers.authorization = `Bearer ${await sdkCredential()}`;
+  if (request.path.startsWith('/__tccc') && request.controlToken !== 'none') {
+    headers['x-tccc-control-token'] =
+      request.controlToken === 'wrong' ? 'not-the-control-token' : server.controlToken;
+  }
   const body = request.body ?? '';
   if (request.raw) {
     const lines = [`${request.method} ${request.path} HTTP/1.1`, `Host: 127.0.0.1:${server.port}`];
@@ -77,6 +81,10 @@ async function send(request: HostileRequest): Promise<RawAnswer> {
           ? {}
           : { body: typeof body === 'string' ? body : new Uint8Array(body) }),
       });
+  if (request.rewriteAuthorization) {
+    const header = fetchRequest.headers.get('authorization') ?? '';
+    fetchRequest.headers.set('authorization', request.rewriteAuthorization(header));
+  }
   const response = await fetch(fetchRequest, { signal: AbortSignal.timeout(ANSWER_TIMEOUT_MS) });
   return {
     status: response.status,
@@ -173,7 +181,9 @@ describe('after the whole corpus', () => {
   });
 
   it('still answers its control plane', async () => {
-    const clock = await fetch(`${server.url}/__tccc/clock`);
+    const clock = await fetch(`${server.url}/__tccc/clock`, {
+      headers: { 'x-tccc-control-token': server.controlToken },
+    });
     expect(clock.status).toBe(200);
     expect(((await clock.json()) as { now: string }).now).toMatch(/^\d{4}-\d\d-\d\dT/);
   });

@@ -10,14 +10,14 @@ import {
   DEFAULT_SECRET_KEY,
 } from '@tccc-kit/mock-tccc';
 import { expect } from 'vitest';
-import type { TokenClientConfig } from '../../src/config.js';
+import type { TcccClientConfig } from '../../src/config.js';
 import type { Logger, LogLevel } from '../../src/logger.js';
 
 export const SEAT = DEFAULT_SEATS[0];
 export const SEAT_2 = DEFAULT_SEATS[1];
 
 /** Config for the mock's default account; `endpoint` left to the caller (msw uses the default). */
-export function mockConfig(overrides: Partial<TokenClientConfig> = {}): TokenClientConfig {
+export function mockConfig(overrides: Partial<TcccClientConfig> = {}): TcccClientConfig {
   return {
     sdkAppId: DEFAULT_SDK_APP_ID,
     secretId: DEFAULT_SECRET_ID,
