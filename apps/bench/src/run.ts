@@ -13,6 +13,7 @@ import { textTable } from './lib/markdown.js';
 import { BENCH_DIR, startMock } from './lib/rig.js';
 import { measureBrowser } from './phases/browser.js';
 import { measureColdStart } from './phases/cold-start.js';
+import { measureConsole } from './phases/console.js';
 import { measureShiftStart } from './phases/shift-start.js';
 import { measureSizes } from './phases/sizes.js';
 import { measureThroughput } from './phases/throughput.js';
@@ -46,10 +47,12 @@ async function main(): Promise<void> {
 
   const mock = await startMock({ limits: { requestsPerSecond: LIFTED_REQUESTS_PER_SECOND } });
   let browser: BenchResults['browser'];
+  let consoleApp: BenchResults['console'];
   let coldStart: BenchResults['coldStart'];
   let throughput: BenchResults['throughput'];
   try {
     browser = await measureBrowser(mock, settings.browserRuns, progress);
+    consoleApp = await measureConsole(mock, settings.browserRuns, progress);
     coldStart = await measureColdStart(mock, settings.coldStartRuns, progress);
     throughput = await measureThroughput(mock, settings, progress);
   } finally {
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
     loadAverage: { start: loadAtStart, end: loadavg() },
     sizes,
     browser,
+    console: consoleApp,
     coldStart,
     throughput,
     shiftStart,

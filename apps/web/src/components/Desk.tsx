@@ -94,14 +94,16 @@ export function Desk(props: {
 
   /** Connect (and Retry): claim the seat for this tab, then load with one fresh SDK URL. */
   const connect = useCallback(async () => {
-    primeAudio();
-    askNotificationPermission();
     if (!(await seat.claim())) return;
     if (connection.status === 'failed' || connection.status === 'disconnected') {
       connection.reconnect();
     } else {
       connection.connect();
     }
+    // Still within the click's user activation, after the load has started: unlock sound for
+    // the ringtone and ask once for notifications.
+    primeAudio();
+    askNotificationPermission();
   }, [seat, connection]);
 
   const useHere = useCallback(async () => {
