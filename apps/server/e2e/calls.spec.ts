@@ -115,7 +115,7 @@ test('inbound call by keyboard: the banner, focus on Accept, mute, hold, keypad,
     'true',
   );
   await expect(page.getByRole('menuitem', { name: /^Break: lunch/ })).toContainText(
-    'Unavailable: not during a call',
+    'Not during a call',
   );
   await page.keyboard.press('Escape');
 
@@ -166,7 +166,7 @@ test('the status menu sets a break with its reason in one step, by keyboard, and
   await page.keyboard.press('Enter');
   const menu = page.getByRole('menu');
   await expect(menu).toBeVisible();
-  await expect(page.getByRole('menuitem', { name: /^Free/ })).toContainText('Unavailable: current');
+  await expect(page.getByRole('menuitem', { name: /^Free/ })).toContainText('Your status now');
   await agentConsole.state('status-menu');
   await page.getByRole('menuitem', { name: /^Break: lunch/ }).focus();
   await page.keyboard.press('Enter');

@@ -16,6 +16,12 @@ export const consoleConfig = {
   offlineTimeoutMs: 3_000,
   /** After TCCC ended the session (`loggedOut` expired), wait this long before reconnecting. */
   autoReconnectDelaysMs: [1_000, 5_000, 15_000],
+  /**
+   * Hide the SDK's own floating panel (`tccc.UI.hide()`) once it is ready: this console is
+   * the agent's UI, and a second Accept button floating over it confuses. Off when the agent
+   * chose to embed the SDK's workbench in the page.
+   */
+  hideSdkUi: true,
   /** Element the SDK renders its workbench into when "Show the SDK workbench" is ticked. */
   workbenchElementId: 'tccc-workbench',
   /** The developer panel's event log keeps this many entries, dropping the oldest. */

@@ -67,7 +67,14 @@ export function Desk(props: {
     if (connection.status !== 'ready' || seenSdk.current === connection.tccc) return;
     seenSdk.current = connection.tccc;
     dispatch({ type: 'ready', status: readStatus(connection.tccc), at: Date.now() });
-  }, [connection]);
+    if (consoleConfig.hideSdkUi && !props.embedWorkbench) {
+      try {
+        connection.tccc.UI.hide();
+      } catch {
+        // An SDK without UI.hide() keeps its panel: nothing breaks.
+      }
+    }
+  }, [connection, props.embedWorkbench]);
 
   // TCCC ended the session after the stream stayed lost: load again, with growing pauses.
   const expiredAttempts = useRef(0);
@@ -197,6 +204,7 @@ export function Desk(props: {
               {!desk.call && <Dialer tccc={tccc} status={desk.status} />}
             </section>
             <aside className="side-column" aria-label="Customer and history">
+              {!desk.call && !desk.wrapUp && <Waiting status={desk.status} />}
               {callPeer && (
                 <CustomerCard
                   phone={callPeer}
@@ -230,4 +238,22 @@ function readStatus(tccc: Tccc): AgentStatus | null {
   } catch {
     return null;
   }
+}
+
+/** What the agent sees between calls: whether calls can reach them. */
+function Waiting({ status }: { status: AgentStatus | null }) {
+  const free = status === 'free';
+  return (
+    <section className="card idle" data-status={status ?? 'unknown'} aria-labelledby="idle-title">
+      <h2 id="idle-title">
+        <span className="dot" aria-hidden="true" />
+        {free ? 'Waiting for calls' : 'Not taking calls'}
+      </h2>
+      <p className="muted">
+        {free
+          ? 'Incoming calls ring here, with who is calling and what they chose in the IVR.'
+          : 'Set yourself Free in the status menu at the top to receive calls.'}
+      </p>
+    </section>
+  );
 }

@@ -32,33 +32,35 @@ export function Header(props: {
           />
         ) : (
           <span className="state-pill" data-testid="agent-status" data-status="offline">
-            Offline
+            Not connected
           </span>
         )}
       </div>
-      <p
-        className="connection"
-        role="status"
-        data-testid="status"
-        data-state={props.phase}
-        data-tone={phaseTone(props.phase)}
-      >
-        <span className="dot" aria-hidden="true" />
-        {PHASE_TEXT[props.phase]}
-      </p>
-      <div className="account" data-testid="account">
-        <span className="account-email" data-testid="agent-email" title={props.email}>
-          {props.email}
-        </span>
-        <button
-          type="button"
-          className="quiet"
-          disabled={props.signingOut}
-          onClick={() => (props.onCall ? setConfirming(true) : props.onSignOut())}
-          data-testid="sign-out"
+      <div className="top-end">
+        <p
+          className="connection"
+          role="status"
+          data-testid="status"
+          data-state={props.phase}
+          data-tone={phaseTone(props.phase)}
         >
-          {props.signingOut ? 'Signing out…' : 'Sign out'}
-        </button>
+          <span className="dot" aria-hidden="true" />
+          {PHASE_TEXT[props.phase]}
+        </p>
+        <div className="account" data-testid="account">
+          <span className="account-email" data-testid="agent-email" title={props.email}>
+            {props.email}
+          </span>
+          <button
+            type="button"
+            className="quiet"
+            disabled={props.signingOut}
+            onClick={() => (props.onCall ? setConfirming(true) : props.onSignOut())}
+            data-testid="sign-out"
+          >
+            {props.signingOut ? 'Signing out…' : 'Sign out'}
+          </button>
+        </div>
       </div>
       <AlertDialog.Root open={confirming} onOpenChange={setConfirming}>
         <AlertDialog.Portal>

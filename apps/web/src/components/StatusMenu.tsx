@@ -46,12 +46,12 @@ export function StatusMenu(props: {
       : formatAgentStatus(props.status);
 
   const why = (choice: Choice): string | undefined => {
-    if (props.onCall) return 'not during a call';
+    if (props.onCall) return 'Not during a call';
     if (
       choice.status === props.status &&
       (choice.status !== 'rest' || choice.restReason === restReason)
     ) {
-      return 'current';
+      return 'Your status now';
     }
     return undefined;
   };
@@ -105,7 +105,7 @@ export function StatusMenu(props: {
                 <span className="dot" data-status={choice.status} aria-hidden="true" />
                 <span className="menu-item-text">
                   {choice.label}
-                  <small>{reason ? `Unavailable: ${reason}` : choice.hint}</small>
+                  <small>{reason ?? choice.hint}</small>
                 </span>
               </DropdownMenu.Item>
             );
