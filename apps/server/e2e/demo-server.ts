@@ -8,18 +8,19 @@
  * "cloud" configuration an integrator would use. Every log line is kept so a test can check
  * that no secret reached the logs.
  */
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
 import { createTcccClient } from '@tccc-kit/tccc-client';
 import { createApp } from '../src/app.js';
 import { createDemoAuthenticator } from '../src/auth/authenticator.js';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createCallerDirectory, DEMO_CALLERS } from '../src/console/callers.js';
-import { createPushAuth } from '../src/push/auth.js';
-import { openCallRecordStore } from '../src/records/open-store.js';
 import { createLogger } from '../src/log/logger.js';
 import { createRedactor } from '../src/log/redact.js';
+import { createPushAuth } from '../src/push/auth.js';
+import { openCallRecordStore } from '../src/records/open-store.js';
 import { withWebSocketTwin } from '../src/security/csp.js';
 import { locateWebDist } from '../src/web/locate.js';
 import { listen } from '../test/reliability/loopback.js';
