@@ -43,6 +43,12 @@ beforeAll(async () => {
   mock.sdk.act(agent3, inbound.sessionId, 'accept');
   mock.sdk.endByCustomer(inbound.sessionId);
   ended = inbound.sessionId;
+  // A call nobody can take (ana is offline): ends at once, noSeatOnline; one still in the IVR.
+  const unanswered = mock.sdk.offerInbound({ skillGroupId: 101 });
+  const inIvr = mock.sdk.offerInbound({ skillGroupId: 101, ivrSeconds: 600 });
+  expect(mock.store.cdrs.get(APP, unanswered.sessionId)?.EndStatusString).toBe('noSeatOnline');
+  expect(mock.store.calls.get(inIvr.sessionId)?.state).toBe('ivr');
+  sessionIds.push(unanswered.sessionId, inIvr.sessionId);
   mock.store.cdrs.insertMany(APP, [
     { SessionId: 'minimal', StartTimestamp: now - 60 },
     { SessionId: 'nullable-uui', StartTimestamp: now - 50, Uui: null as unknown as string },
