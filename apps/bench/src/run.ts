@@ -14,6 +14,7 @@ import { BENCH_DIR, startMock } from './lib/rig.js';
 import { measureBrowser } from './phases/browser.js';
 import { measureCdrPages } from './phases/cdr-pages.js';
 import { measureColdStart } from './phases/cold-start.js';
+import { measureConsole } from './phases/console.js';
 import { measureShiftStart } from './phases/shift-start.js';
 import { measureSizes } from './phases/sizes.js';
 import { measureThroughput } from './phases/throughput.js';
@@ -47,11 +48,13 @@ async function main(): Promise<void> {
 
   const mock = await startMock({ limits: { requestsPerSecond: LIFTED_REQUESTS_PER_SECOND } });
   let browser: BenchResults['browser'];
+  let consoleApp: BenchResults['console'];
   let coldStart: BenchResults['coldStart'];
   let throughput: BenchResults['throughput'];
   let cdrPages: BenchResults['cdrPages'];
   try {
     browser = await measureBrowser(mock, settings.browserRuns, progress);
+    consoleApp = await measureConsole(mock, settings.browserRuns, progress);
     coldStart = await measureColdStart(mock, settings.coldStartRuns, progress);
     throughput = await measureThroughput(mock, settings, progress);
     cdrPages = await measureCdrPages(mock, settings, progress);
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
     loadAverage: { start: loadAtStart, end: loadavg() },
     sizes,
     browser,
+    console: consoleApp,
     coldStart,
     throughput,
     shiftStart,

@@ -2,7 +2,7 @@
  * The agent side of the fake TCCC Web SDK in real Chromium: statuses, the workspace UI and
  * its methods, and what the mock does not have (internal calls, chat, video).
  */
-import { expect, injectSdk, test, waitForEvent } from './fake-sdk-helpers.js';
+import { expect, loadSdk, test, waitForEvent } from './fake-sdk-helpers.js';
 
 const seat = 'agent@example.com';
 
@@ -19,9 +19,7 @@ test.describe('agent and UI', () => {
     page,
     mockTccc,
   }) => {
-    const { sdkUrl } = await mockTccc.control.issueToken({ seatUserId: seat });
-    await injectSdk(page, sdkUrl);
-    await waitForEvent(page, 'ready');
+    await loadSdk(page, mockTccc, seat);
     expect(await page.evaluate(() => window.tccc?.Agent.setStatus({ status: 'rest' }))).toEqual({
       status: 'success',
     });
@@ -48,9 +46,7 @@ test.describe('agent and UI', () => {
   });
 
   test('renders into data-render-dom-id and obeys UI.hide/show', async ({ page, mockTccc }) => {
-    const { sdkUrl } = await mockTccc.control.issueToken({ seatUserId: seat });
-    await injectSdk(page, sdkUrl, { renderDomId: 'workbench' });
-    await waitForEvent(page, 'ready');
+    await loadSdk(page, mockTccc, seat, { renderDomId: 'workbench' });
     const workbench = page.getByRole('region', { name: 'TCCC workbench' });
     await expect(page.locator('#workbench > t3c-sdk#tcccSdkDomRoot')).toHaveCount(1);
     await expect(workbench).toBeVisible();
@@ -67,9 +63,7 @@ test.describe('agent and UI', () => {
     page,
     mockTccc,
   }) => {
-    const { sdkUrl } = await mockTccc.control.issueToken({ seatUserId: seat });
-    await injectSdk(page, sdkUrl);
-    await waitForEvent(page, 'ready');
+    await loadSdk(page, mockTccc, seat);
     const button = page.getByRole('button', { name: 'Open the TCCC workbench' });
     const workbench = page.getByRole('region', { name: 'TCCC workbench' });
     await expect(button).toBeVisible();
@@ -90,9 +84,7 @@ test.describe('what the mock does not have', () => {
     page,
     mockTccc,
   }) => {
-    const { sdkUrl } = await mockTccc.control.issueToken({ seatUserId: seat });
-    await injectSdk(page, sdkUrl);
-    await waitForEvent(page, 'ready');
+    await loadSdk(page, mockTccc, seat);
     const answers = await page.evaluate(async () => {
       const tccc = window.tccc;
       if (!tccc) throw new Error('no tccc');

@@ -2,7 +2,7 @@
  * The fake TCCC Web SDK in real Chromium, against the standalone mock, on a page of another
  * origin with a strict Content-Security-Policy.
  */
-import { eventNames, expect, injectSdk, test, waitForEvent } from './fake-sdk-helpers.js';
+import { eventNames, expect, injectSdk, loadSdk, test, waitForEvent } from './fake-sdk-helpers.js';
 
 const seat = 'agent@example.com';
 
@@ -94,9 +94,7 @@ test.describe('misuse', () => {
   });
 
   test('rejects an unknown sessionId and a second call while busy', async ({ page, mockTccc }) => {
-    const { sdkUrl } = await mockTccc.control.issueToken({ seatUserId: seat });
-    await injectSdk(page, sdkUrl);
-    await waitForEvent(page, 'ready');
+    await loadSdk(page, mockTccc, seat);
     const unknown = await page.evaluate(() =>
       window.tccc?.Call.hungUp({ sessionId: 'no-such-session' }).catch((e) => e),
     );
@@ -120,9 +118,7 @@ test.describe('inbound calls', () => {
     page,
     mockTccc,
   }) => {
-    const { sdkUrl } = await mockTccc.control.issueToken({ seatUserId: seat });
-    await injectSdk(page, sdkUrl);
-    await waitForEvent(page, 'ready');
+    await loadSdk(page, mockTccc, seat);
     const { sessionId } = await mockTccc.control.inboundCall({
       seatUserId: seat,
       callerPhoneNumber: '13900000001',
@@ -151,9 +147,7 @@ test.describe('inbound calls', () => {
     page,
     mockTccc,
   }) => {
-    const { sdkUrl } = await mockTccc.control.issueToken({ seatUserId: seat });
-    await injectSdk(page, sdkUrl);
-    await waitForEvent(page, 'ready');
+    await loadSdk(page, mockTccc, seat);
     const { sessionId } = await mockTccc.control.inboundCall({
       seatUserId: seat,
       timeoutSeconds: 15,
@@ -173,9 +167,7 @@ test.describe('outbound calls', () => {
     page,
     mockTccc,
   }) => {
-    const { sdkUrl } = await mockTccc.control.issueToken({ seatUserId: seat });
-    await injectSdk(page, sdkUrl);
-    await waitForEvent(page, 'ready');
+    await loadSdk(page, mockTccc, seat);
     const result = await page.evaluate(() =>
       window.tccc?.Call.startOutboundCall({ phoneNumber: '13800000001' }),
     );
@@ -218,9 +210,7 @@ test.describe('outbound calls', () => {
     page,
     mockTccc,
   }) => {
-    const { sdkUrl } = await mockTccc.control.issueToken({ seatUserId: seat });
-    await injectSdk(page, sdkUrl);
-    await waitForEvent(page, 'ready');
+    await loadSdk(page, mockTccc, seat);
     // The callee answers 1 s of mock time after the dial, and mock time follows real time:
     // on a loaded machine that second can pass before "Calling…" is checked, and the label
     // says "Outbound call" instead. With the clock paused, the call rings until hung up.

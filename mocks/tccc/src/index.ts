@@ -7,8 +7,8 @@
 export { telCdrAnswer } from './api/actions/cdr-shapes.js';
 export {
   API_LIMITS,
-  type CallControl,
   implementedActionNames,
+  type SdkControl,
 } from './api/actions/index.js';
 export { coverageRows, coverageTable } from './api/coverage.js';
 export { CloudApiError, TcccErrorCode } from './api/errors.js';

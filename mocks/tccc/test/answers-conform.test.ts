@@ -6,7 +6,7 @@
  * POST (JSON) and as GET (flattened query). Plus the envelope-level answers every action
  * shares (authentication, version, action, rate limit, fault rules).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { implementedActionNames } from '../src/api/actions/index.js';
 import { answerProblems } from '../src/api/spec/conform.js';
 import { createMockTccc } from '../src/mock.js';
@@ -43,6 +43,12 @@ beforeAll(async () => {
   mock.sdk.act(agent3, inbound.sessionId, 'accept');
   mock.sdk.endByCustomer(inbound.sessionId);
   ended = inbound.sessionId;
+  // A call nobody can take (ana is offline): ends at once, noSeatOnline; one still in the IVR.
+  const unanswered = mock.sdk.offerInbound({ skillGroupId: 101 });
+  const inIvr = mock.sdk.offerInbound({ skillGroupId: 101, ivrSeconds: 600 });
+  expect(mock.store.cdrs.get(APP, unanswered.sessionId)?.EndStatusString).toBe('noSeatOnline');
+  expect(mock.store.calls.get(inIvr.sessionId)?.state).toBe('ivr');
+  sessionIds.push(unanswered.sessionId, inIvr.sessionId);
   mock.store.cdrs.insertMany(APP, [
     { SessionId: 'minimal', StartTimestamp: now - 60 },
     { SessionId: 'nullable-uui', StartTimestamp: now - 50, Uui: null as unknown as string },
@@ -200,9 +206,8 @@ interface Tally {
   codes: Set<string>;
 }
 const tally = new Map<string, Tally>();
-const failures: string[] = [];
 
-async function check(action: string, params: unknown, method: 'GET' | 'POST') {
+async function check(action: string, params: unknown, method: 'GET' | 'POST', failures: string[]) {
   const body = (await callApiBody(mock, action, params, { method })) as {
     Response: { Error?: { Code: string } };
   };
@@ -238,8 +243,11 @@ describe('every answer fits the response structure', () => {
         ...requests.flatMap((request) => mutations(action, request)),
         ...Array.from({ length: 80 }, () => randomParams(action, context)),
       ];
+      const failures: string[] = [];
       for (const params of inputs) {
-        for (const method of ['POST', 'GET'] as const) await check(action, params, method);
+        for (const method of ['POST', 'GET'] as const) {
+          await check(action, params, method, failures);
+        }
       }
       expect(failures, failures.join('\n')).toEqual([]);
       const seen = tally.get(action);
@@ -285,6 +293,7 @@ describe('every answer fits the response structure', () => {
     mock.addFault({ target: 'DescribeTelCdr', kind: 'error', code: 'InternalError', times: 1 });
     await send(mock, 'DescribeTelCdr', apiRequest(mock, 'DescribeTelCdr', {}));
     const limited = createMockTccc({ now: NOW });
+    onTestFinished(() => limited.close());
     limited.pauseTime();
     const query = { SdkAppId: APP, Offset: 0, Limit: 1 };
     for (let i = 0; i < 21; i++) {

@@ -2,6 +2,7 @@
 import type { BrowserResults } from '../phases/browser.js';
 import type { CdrPageResults } from '../phases/cdr-pages.js';
 import type { ColdStartResults } from '../phases/cold-start.js';
+import type { ConsoleResults } from '../phases/console.js';
 import type { ShiftStartResults } from '../phases/shift-start.js';
 import type { Size } from '../phases/sizes.js';
 import type { ThroughputResults } from '../phases/throughput.js';
@@ -18,6 +19,8 @@ export interface BenchResults {
   loadAverage: { start: number[]; end: number[] };
   sizes: { loader: Size; loaderAll: Size; fakeSdk: Size };
   browser: BrowserResults;
+  /** The agent console: its initial JavaScript, and Connect to Ready against a bare page. */
+  console: ConsoleResults;
   coldStart: ColdStartResults;
   throughput: ThroughputResults;
   shiftStart: ShiftStartResults;

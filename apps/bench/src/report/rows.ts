@@ -4,6 +4,7 @@
  * reported, never enforced: a benchmark is not a test.
  */
 import { CDR_PAGE_SIZE, summariseCdrPages } from '../phases/cdr-pages.js';
+import { CONNECT_TO_READY_TARGET, CONSOLE_INITIAL_JS_BUDGET_BYTES } from '../phases/console.js';
 import { LOADER_BUDGET_BYTES } from '../phases/sizes.js';
 import {
   type BenchResults,
@@ -90,7 +91,7 @@ function floorRows(summary: ConcurrencySummary, concurrency: string): Row[] {
 }
 
 export function buildRows(results: BenchResults): Row[] {
-  const { coldStart, shiftStart: shift, sizes, browser, settings } = results;
+  const { coldStart, shiftStart: shift, sizes, browser, settings, console: app } = results;
   const { loaded, single } = summariseThroughput(results.throughput);
   const shiftRatio = shift.ours.totalMs / shift.floorMs;
   const agents = shift.ours.agents;
@@ -210,6 +211,30 @@ export function buildRows(results: BenchResults): Row[] {
       ratio: formatRatio(browser.withLoader / browser.bare, 'baseline'),
       target: '-',
       met: undefined,
+    },
+    {
+      measure: 'Console: initial JavaScript, min+gzip',
+      ours: formatBytes(app.initialJs.gzipped),
+      baseline: `budget ${formatBytes(CONSOLE_INITIAL_JS_BUDGET_BYTES)}`,
+      ratio: formatRatio(app.initialJs.gzipped / CONSOLE_INITIAL_JS_BUDGET_BYTES, 'budget'),
+      target: '<= budget',
+      met: app.initialJs.gzipped <= CONSOLE_INITIAL_JS_BUDGET_BYTES,
+    },
+    {
+      measure: 'Console: JavaScript loaded later (desk, dialogs), min+gzip',
+      ours: formatBytes(app.lazyJs.gzipped),
+      baseline: '-',
+      ratio: '-',
+      target: '-',
+      met: undefined,
+    },
+    {
+      measure: `Console: Connect to Ready (median of ${settings.browserRuns})`,
+      ours: formatMs(app.console),
+      baseline: `bare loader page ${formatMs(app.bare)}`,
+      ratio: formatRatio(app.console / app.bare, 'bare page'),
+      target: `<= ${CONNECT_TO_READY_TARGET}x`,
+      met: app.console / app.bare <= CONNECT_TO_READY_TARGET,
     },
     {
       measure: `Mock TCCC: signed tokens, ${settings.connections} callers`,

@@ -12,10 +12,10 @@
 import { Hono } from 'hono';
 import type { MockContext } from '../context.js';
 import {
-  type CallControl,
   CCC_API_VERSION,
   handlerOf,
   implementedActionNames,
+  type SdkControl,
 } from './actions/index.js';
 import { readBodyCapped } from './body.js';
 import { errorEnvelope, successEnvelope } from './envelope.js';
@@ -28,8 +28,8 @@ import { verifyTc3Request } from './verify.js';
 
 export interface CloudApiDeps {
   rateLimiter: RateLimiter;
-  /** Ending calls (HangUpCall): the SDK runtime. */
-  calls: CallControl;
+  /** The SDK half (HangUpCall, SetStaffStatus): the SDK runtime. */
+  sdk: SdkControl;
 }
 
 type Params = Record<string, unknown>;
@@ -175,7 +175,7 @@ export function createCloudApiRoutes(ctx: MockContext, deps: CloudApiDeps): Hono
         params: checked,
         requestId: meta.requestId,
         requestOrigin: url.origin,
-        calls: deps.calls,
+        sdk: deps.sdk,
       });
       return successEnvelope(fields, meta);
     } catch (error) {

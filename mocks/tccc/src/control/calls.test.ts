@@ -3,7 +3,7 @@
  * call's view, dropping SDK streams, and the SDK call routes that take a body.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { body, controlHeaders, json, newMock, signIn } from '../../test/sdk-host-helpers.js';
+import { body, newMock, requests, signIn } from '../../test/sdk-host-helpers.js';
 import type { MockTccc } from '../mock.js';
 
 let mock: MockTccc;
@@ -13,12 +13,7 @@ beforeEach(() => {
 afterEach(() => mock.reset());
 
 /** SDK routes with the seat's credential; control routes with the control token. */
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  mock.app.request(
-    path,
-    json(body, path.startsWith('/__tccc/') ? { ...controlHeaders(mock), ...headers } : headers),
-  );
-const get = (path: string) => mock.app.request(path, { headers: controlHeaders(mock) });
+const { post, get } = requests(() => mock);
 
 describe('the customer’s side on the control plane', () => {
   const dial = async (seat: Awaited<ReturnType<typeof signIn>>) => {

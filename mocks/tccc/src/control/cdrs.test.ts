@@ -124,8 +124,12 @@ describe('POST /__tccc/cdrs', () => {
     [{ cdrs: [], generate: { count: 1 } }, 'invalid_field', /either cdrs/],
     [{ cdrs: [] }, 'invalid_field', /non-empty list/],
     [{ cdrs: {} }, 'invalid_field', /non-empty list/],
-    [{ generate: { count: 0 } }, 'invalid_field', /from 1 to 200000/],
-    [{ generate: { count: 200_001 } }, 'invalid_field', /from 1 to 200000/],
+    [{ generate: { count: 0 } }, 'invalid_field', /from 1 to 100000/],
+    [
+      { generate: { count: 100_001 } },
+      'invalid_field',
+      /from 1 to 100000, the records an app keeps/,
+    ],
     [
       { generate: { count: 1, from: 'yesterday' } },
       'invalid_field',

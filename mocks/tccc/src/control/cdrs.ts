@@ -6,7 +6,8 @@
  *   {"sdkAppId"?: n, "generate": {"count": n, "from"?, "to"?, "seed"?}}
  *                                                   `count` synthetic records (cdr-history.ts)
  *
- * → 201 {inserted, duplicates, total}. Records go in through `store.cdrs.insertMany`, which
+ * → 201 {inserted, duplicates, total} (total: what the app holds now, at most
+ * `limits.maxCdrs`, the oldest going first). Records go in through `store.cdrs.insertMany`, which
  * triggers nothing: history is not pushed to the integrator (only calls that end are). Each
  * given record is checked against TCCC's TelCdrInfo (member names, types, null where allowed;
  * SessionId and StartTimestamp required, StartTimestamp in Unix seconds): 400 `invalid_cdr`
@@ -21,8 +22,6 @@ import type { TelCdrInfo } from '../state/tencent-types.js';
 import { ControlInputError, isRecord, readJsonBody, rejectUnknown } from './body.js';
 import { generateCdrHistory } from './cdr-history.js';
 
-/** The most records one `generate` request makes (about 1 KB of memory each). */
-export const MAX_GENERATED_CDRS = 200_000;
 const DEFAULT_SPAN_SECONDS = 30 * 86_400;
 const MAX_REPORTED_PROBLEMS = 20;
 
@@ -78,7 +77,8 @@ function seconds(value: unknown, name: string): number {
   return parsed;
 }
 
-function generateRequest(value: unknown, nowMs: number) {
+/** `generate` makes at most what an app keeps (`limits.maxCdrs`, 100,000 by default). */
+function generateRequest(value: unknown, nowMs: number, maxCount: number) {
   if (!isRecord(value)) {
     throw new ControlInputError(
       'invalid_field',
@@ -87,15 +87,10 @@ function generateRequest(value: unknown, nowMs: number) {
   }
   rejectUnknown(value, ['count', 'from', 'to', 'seed']);
   const { count } = value;
-  if (
-    typeof count !== 'number' ||
-    !Number.isSafeInteger(count) ||
-    count < 1 ||
-    count > MAX_GENERATED_CDRS
-  ) {
+  if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 1 || count > maxCount) {
     throw new ControlInputError(
       'invalid_field',
-      `generate.count must be an integer from 1 to ${MAX_GENERATED_CDRS}; send several requests for more.`,
+      `generate.count must be an integer from 1 to ${maxCount}, the records an app keeps (limits.maxCdrs).`,
     );
   }
   const to = value.to === undefined ? Math.floor(nowMs / 1000) : seconds(value.to, 'to');
@@ -144,7 +139,7 @@ export function createCdrControlRoutes(ctx: MockContext): Hono {
         ? checkedCdrs(body.cdrs)
         : generateCdrHistory(ctx.store, {
             sdkAppId,
-            ...generateRequest(body.generate, ctx.clock.now()),
+            ...generateRequest(body.generate, ctx.clock.now(), ctx.options.limits.maxCdrs),
           });
     const inserted = ctx.store.cdrs.insertMany(sdkAppId, records);
     return c.json(

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { body, controlHeaders, json, newMock, signIn } from '../../test/sdk-host-helpers.js';
+import { body, newMock, requests, signIn } from '../../test/sdk-host-helpers.js';
 import type { MockTccc } from '../mock.js';
 
 let mock: MockTccc;
@@ -9,12 +9,7 @@ beforeEach(() => {
 afterEach(() => mock.reset());
 
 /** SDK routes with the seat's credential; control routes with the control token. */
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  mock.app.request(
-    path,
-    json(body, path.startsWith('/__tccc/') ? { ...controlHeaders(mock), ...headers } : headers),
-  );
-const get = (path: string) => mock.app.request(path, { headers: controlHeaders(mock) });
+const { post, get } = requests(() => mock);
 
 describe('inbound calls', () => {
   it('offers a call to a signed-in seat: callIn, accept → userAccessed, customer hangs up', async () => {

@@ -19,12 +19,12 @@ export interface AddedCdrs {
   inserted: number;
   /** Records whose SessionId the app already had. */
   duplicates: number;
-  /** The app's records after the insert. */
+  /** The app's records after the insert (at most `limits.maxCdrs`; the oldest go first). */
   total: number;
 }
 
 export interface GenerateCdrsRequest {
-  /** 1 to 200,000 records per call. */
+  /** 1 to `limits.maxCdrs` (100,000 by default) records per call. */
   count: number;
   /** Window of StartTimestamps (ISO-8601 or Unix seconds); default the 30 days before now. */
   from?: string | number;

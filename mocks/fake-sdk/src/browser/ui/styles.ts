@@ -17,7 +17,7 @@ export const workspaceCss = `
 :host(.embedded) .workbench { width: 100%; height: 100%; min-width: 760px; min-height: 480px; }
 header { display: flex; justify-content: space-between; align-items: center; gap: 8px; }
 .seat { font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.status { padding: 2px 8px; border-radius: 10px; background: #f0f2f5; font-size: 12px; }
+.status { padding: 2px 8px; border-radius: 10px; background: #f0f2f5; font-size: 12px; white-space: nowrap; }
 .status[data-status="free"] { background: #e8f7ee; color: #0a7a3a; }
 .status[data-status="busy"] { background: #fdecec; color: #b42318; }
 .call { display: flex; flex-direction: column; gap: 8px; padding: 12px; border-radius: 6px; background: #f5f7fa; }

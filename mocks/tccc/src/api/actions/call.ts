@@ -2,13 +2,26 @@
 import type { MockContext } from '../../context.js';
 import type { CheckedParams } from '../spec/request.js';
 
-/** What the cloud API needs of the SDK half (the mock's SdkRuntime provides it). */
-export interface CallControl {
+/**
+ * What the cloud API needs of the SDK half: the mock's SdkRuntime provides it (its
+ * `hangUpByAdmin` and `setSeatStatus`), so an API call has the same effects as the
+ * matching change in the browser.
+ */
+export interface SdkControl {
   /**
-   * End a live call as an administrator would: the agent's page gets `sessionEnded` with
-   * closeBy `admin`, the seat's status comes back, the call's record is made.
+   * End a live call of the app as an administrator would: the agent's page gets
+   * `sessionEnded` with closeBy `admin`, the seat's status comes back, the call's CDR is made.
    */
   hangUpByAdmin(sdkAppId: number, sessionId: string): unknown;
+  /**
+   * Set a logged-in seat's status as the page's own `Agent.setStatus` would: the page hears
+   * `statusChanged`, a newly free seat is offered a queued call.
+   */
+  setSeatStatus(
+    seat: { sdkAppId: number; seatUserId: string },
+    status: 'free' | 'notReady' | 'rest',
+    restReason?: string,
+  ): unknown;
 }
 
 export interface ActionCall {
@@ -18,7 +31,7 @@ export interface ActionCall {
   requestId: string;
   /** Origin of the request, for URLs the answer contains when no sdkOrigin is configured. */
   requestOrigin: string;
-  calls: CallControl;
+  sdk: SdkControl;
 }
 
 /** Returns the action's Response members (RequestId is added by the envelope). */

@@ -4,6 +4,7 @@ import { apiError, callApi } from '../../../test/cloud-api.js';
 import { signIn } from '../../../test/sdk-host-helpers.js';
 import { createMockTccc } from '../../mock.js';
 import type { TelCdrInfo } from '../../state/tencent-types.js';
+import { answerProblems } from '../spec/conform.js';
 
 const NOW = Date.UTC(2030, 0, 15, 12);
 const now = NOW / 1000;
@@ -88,6 +89,28 @@ describe('DescribeTelCdr', () => {
       ServeParticipants: [],
       SeatUser: { Name: '', Mail: '' },
     });
+  });
+
+  it('finds the record of a call that ended in the browser, as TCCC answers it', async () => {
+    mock.resumeTime();
+    const seat = await signIn(mock);
+    const { sessionId } = mock.sdk.offerInbound({ seatUserId: 'agent@example.com' });
+    await seat.events.until('callIn');
+    const session = mock.store.sessions.byCredential(seat.credential);
+    if (!session) throw new Error('no SDK session');
+    mock.sdk.act(session, sessionId, 'accept');
+    mock.sdk.endByCustomer(sessionId);
+    await seat.events.until('sessionEnded');
+    await seat.events.cancel();
+    const page = await describeTelCdr({ SessionIds: [sessionId], EndTimeStamp: now + 3_600 });
+    expect(page.TotalCount).toBe(1);
+    expect(page.TelCdrList[0]).toMatchObject({
+      SessionId: sessionId,
+      Direction: 0,
+      EndStatusString: 'ok',
+      SeatUser: { Mail: 'agent@example.com' },
+    });
+    expect(answerProblems('DescribeTelCdr', { Response: { ...page, RequestId: 'r' } })).toEqual([]);
   });
 
   it.each<[string, Record<string, unknown>, RegExp]>([

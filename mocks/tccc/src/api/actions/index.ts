@@ -13,7 +13,7 @@ import { createStaff, describeStaffInfoList } from './staff.js';
 import { describeStaffStatusMetrics, setStaffStatus } from './staff-status.js';
 import { createSdkLoginToken } from './token.js';
 
-export type { ActionCall, ActionHandler, CallControl } from './call.js';
+export type { ActionCall, ActionHandler, SdkControl } from './call.js';
 export { API_LIMITS } from './limits.js';
 
 export const CCC_API_VERSION = '2020-02-10';

@@ -59,8 +59,10 @@ export function sessionOfCall(store: MockStore, call: CallRecord): PstnSession {
     Caller: call.callerPhoneNumber,
     Callee: call.calleePhoneNumber,
     StartTimestamp: seconds(call.createdAt),
-    // The agent's phone rings from the offer (inbound); the customer's from the dial (outbound).
-    RingTimestamp: seconds(call.createdAt),
+    // The customer's phone rings (outbound); the agent's, from the offer of the leg (inbound).
+    RingTimestamp: seconds(
+      call.direction === 'outbound' ? call.ringAt : call.legs.at(-1)?.startedAt,
+    ),
     AcceptTimestamp: seconds(call.talkStartedAt),
     StaffEmail: call.seatUserId,
     StaffNumber: staff?.staffNumber ?? '',

@@ -6,15 +6,23 @@ import { createMockTccc } from '../../mock.js';
 import type { SdkSession } from '../../state/sessions.js';
 
 const APP = 1400000000;
+const START = Date.UTC(2030, 0, 15, 12);
+/** agent@example.com is also in skill group 101, whose queue a test uses. */
+const SEED = {
+  apps: [{ sdkAppId: APP, seats: ['agent2@example.com'] }],
+  skillGroups: [{ skillGroupId: 101, name: 'Sales' }],
+  staff: [{ mail: 'agent@example.com', staffNumber: '1', skillGroups: [101] }],
+};
 const mock = createMockTccc({
-  now: Date.UTC(2030, 0, 15, 12),
+  now: START,
   limits: { requestsPerSecond: 100_000 },
 });
 let seat: SignedInSeat;
 let session: SdkSession;
 beforeEach(async () => {
-  mock.reseed({}); // one test seeds a second app
+  mock.reseed(SEED); // one test seeds a second app
   mock.pauseTime();
+  mock.setTime(START); // whole seconds
   seat = await signIn(mock);
   const found = mock.store.sessions.byCredential(seat.credential);
   if (!found) throw new Error('no SDK session');
@@ -61,6 +69,38 @@ describe('DescribeTelSession', () => {
     expect(await telSession(sessionId)).toMatchObject({
       SessionStatus: 'seatJoining',
       Direction: 0,
+    });
+  });
+
+  it('shows a call in the IVR or waiting in the queue as seatJoining', async () => {
+    await callApi(mock, 'SetStaffStatus', {
+      SdkAppId: APP,
+      StaffStatusList: [{ StaffUserId: 'agent@example.com', Status: 'notReady' }],
+    });
+    const { sessionId } = mock.sdk.offerInbound({
+      skillGroupId: 101,
+      ivrSeconds: 10,
+      queueWaitSeconds: 60,
+    });
+    expect(await telSession(sessionId)).toMatchObject({
+      SessionStatus: 'seatJoining',
+      StaffEmail: '',
+    });
+    mock.advanceTime(10_000);
+    expect(await telSession(sessionId)).toMatchObject({
+      SessionStatus: 'seatJoining',
+      StaffEmail: '',
+    });
+    // An agent set free by the cloud API is offered the queued call, as in the browser.
+    await callApi(mock, 'SetStaffStatus', {
+      SdkAppId: APP,
+      StaffStatusList: [{ StaffUserId: 'agent@example.com', Status: 'free' }],
+    });
+    expect((await seat.events.until('callIn')).data).toMatchObject({ sessionId });
+    expect(await telSession(sessionId)).toMatchObject({
+      SessionStatus: 'seatJoining',
+      StaffEmail: 'agent@example.com',
+      RingTimestamp: START / 1000 + 10,
     });
   });
 
@@ -175,6 +215,10 @@ describe('HangUpCall', () => {
     expect(mock.store.calls.get(sessionId)).toMatchObject({
       state: 'ended',
       ending: { closeBy: 'admin', hungUpSide: 'system' },
+    });
+    expect(mock.store.cdrs.get(APP, sessionId)).toMatchObject({
+      SessionId: sessionId,
+      EndStatusString: 'ok',
     });
     expect(mock.store.staff.get(APP, 'agent@example.com')?.status).toBe('free');
   });

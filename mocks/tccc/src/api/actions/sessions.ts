@@ -82,6 +82,6 @@ export function hangUpCall(call: ActionCall) {
       `Session \`${excerpt(params.SessionId)}\` has already ended; only a call in progress can be hung up.`,
     );
   }
-  call.calls.hangUpByAdmin(params.SdkAppId, live.sessionId);
+  call.sdk.hangUpByAdmin(params.SdkAppId, live.sessionId);
   return {};
 }

@@ -10,13 +10,15 @@
  *   change reaches the agent's page as `statusChanged`, as a change made in the page does.
  *   An agent that cannot change is reported in its item's ErrorCode and the others still
  *   change: unknown (`InvalidParameterValue.AccountNotExist`), offline (no SDK logged in:
- *   `FailedOperation` [unconfirmed]), in a call (`FailedOperation.SeatStatusBusy`).
+ *   `FailedOperation` [unconfirmed]), in a call (`FailedOperation.SeatStatusBusy`). The
+ *   change goes through the SDK runtime's `setSeatStatus`, as the page's own does: a seat
+ *   set free is offered a call waiting in its queue.
  *
  * The cloud API names the SDK's `arrange` (after-call work) `afterCallWork`.
  */
-import type { WireAgentStatus } from '@tccc-kit/fake-sdk';
 import { excerpt } from '../../quote.js';
-import { changeStatus, seatCalls } from '../../sdk/seats.js';
+import { SdkError } from '../../sdk/errors.js';
+import { seatCalls } from '../../sdk/seats.js';
 import { type StaffRecord, type StaffStatus, statusTimeOn } from '../../state/staff.js';
 import { TcccErrorCode } from '../errors.js';
 import { type ActionCall, paramsOf } from './call.js';
@@ -135,12 +137,6 @@ interface SetStaffStatusResult {
   PreviousReason: string;
 }
 
-const WIRE: Record<SettableStatus, WireAgentStatus> = {
-  free: 'free',
-  notReady: 'notReady',
-  rest: 'rest',
-};
-
 export function setStaffStatus(call: ActionCall) {
   const params = paramsOf<SetStaffStatusParams>(call);
   checkCount('StaffStatusList', params.StaffStatusList, API_LIMITS.setStaffStatusPerCall, 1);
@@ -201,6 +197,11 @@ function setOne(
       message: `${who} is in call \`${active.sessionId}\`; the status changes back when the call ends.`,
     });
   }
-  changeStatus(store, seat, WIRE[status], status === 'rest' ? reason : undefined);
+  try {
+    call.sdk.setSeatStatus(seat, status, status === 'rest' ? reason : undefined);
+  } catch (error) {
+    if (!(error instanceof SdkError)) throw error;
+    return result({ code: TcccErrorCode.FailedOperation, message: error.message });
+  }
   return result();
 }

@@ -1,9 +1,11 @@
 /**
- * The backend's session routes (apps/server). The SDK URL route is not here: the loader's
- * `fetchSdkUrl()` calls it, so its errors arrive as `TcccLoadError`s.
+ * Talking to the backend (apps/server): the session routes, and the `send`/`readJson` pair the
+ * other API modules use. The SDK URL route is not here: the loader's `fetchSdkUrl()` calls
+ * it, so its errors arrive as `TcccLoadError`s.
  *
  * Errors from the server are RFC 9457 problem details `{type, title, status, detail, code}`;
- * they become {@link ApiError}s whose message is the server's `detail`, meant for people.
+ * they become {@link ApiError}s carrying the stable `code` (the console words its message by
+ * code, see failures.ts) and the server's `detail`.
  */
 
 export const sessionEndpoint = '/api/session';
@@ -32,14 +34,20 @@ export async function signIn(email: string, password: string): Promise<string> {
   return emailOf(await readJson(response));
 }
 
+/** Ends the session at the server; take the seat offline first (`disconnect()`). */
 export async function signOut(): Promise<void> {
   const response = await send('DELETE', sessionEndpoint);
   // 401: the session had already ended, which is what we wanted.
   if (!response.ok && response.status !== 401) await readJson(response);
 }
 
-async function send(method: string, url: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+export async function send(
+  method: string,
+  url: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['content-type'] = 'application/json';
   try {
     return await fetch(url, {
@@ -57,7 +65,7 @@ async function send(method: string, url: string, body?: unknown): Promise<Respon
 }
 
 /** The JSON body of a 2xx answer; any other answer throws its problem as an ApiError. */
-async function readJson(response: Response): Promise<unknown> {
+export async function readJson(response: Response): Promise<unknown> {
   const body: unknown = await response.json().catch(() => undefined);
   if (response.ok) return body;
   throw problemToError(response.status, body);

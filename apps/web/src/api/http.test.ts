@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, problemToError } from './api.js';
+import { ApiError, problemToError } from './http.js';
 
 describe('problemToError', () => {
   it("shows the problem's detail and keeps its status and code", () => {
