@@ -1,0 +1,235 @@
+/**
+ * The TCCC rate limit (20 calls per second per action of an account) shared by every
+ * server instance: a `RateLimiter` of `@tccc-kit/tccc-client` (which knows nothing of
+ * Redis), passed to `createTcccClient` as `limiter`.
+ *
+ * Shared mode (Redis up): each call reserves the next free slot of its key in Redis
+ * (slot-reservation.ts) and sleeps until it. Slots are `(1000 + marginMs) / rate` ms apart
+ * (52.5 ms) across all instances, callers are served in the order they reached Redis, and a
+ * call whose slot would come after its deadline fails at once with `QueueTimeout`. So
+ * callers still wait in a queue up to a deadline, as with the in-process limiter; the
+ * queue is simply shared. A caller that wakes more than `lateToleranceMs` after its slot
+ * (a stalled event loop) does not send late, where it could crowd the next second: it
+ * reserves a new slot.
+ *
+ * Local mode (Redis down): each instance smooths to its share of the limit,
+ * `floor(rate / instances)` per second (6 of 20 for 3 instances), with the in-process
+ * limiter; together they stay under TCCC's limit without talking to each other.
+ *
+ * Switching modes is where two schedules could overlap: the instances do not notice an
+ * outage (or its end) at the same instant, and TCCC counts any one-second window. So each
+ * switch begins with `quietMs` in which this instance sends nothing (by default one second
+ * for TCCC's window plus 1.5 s for the instances to notice the change: the probe interval
+ * and a command timeout). Calls waiting for a slot of the old mode move to the new one in
+ * their order. A partition that cuts only some instances off from Redis is not covered:
+ * the cut-off ones keep their share while the others share the whole limit.
+ */
+import {
+  createLocalRateLimiter,
+  type LocalRateLimiter,
+  type RateLimiter,
+  TcccApiError,
+} from '@tccc-kit/tccc-client';
+import type { RedisHealth } from './health.js';
+import type { ReserveSlot } from './slot-reservation.js';
+
+export type TcccLimiterMode = 'shared' | 'local';
+
+export interface SharedTcccLimiterOptions {
+  reserve: ReserveSlot;
+  /** The mode follows it: shared while Redis is up, local while it is down. */
+  health: RedisHealth;
+  /** Prefix of the Redis keys (the tccc-client key follows it). */
+  keyPrefix: string;
+  /** The most instances that share the limit; while local, each keeps 1 / instances of it. */
+  instances: number;
+  /** TCCC's limit per key (default 20). */
+  requestsPerSecond?: number;
+  /** Added to each one-second window, as the in-process limiter does (default 50 ms). */
+  marginMs?: number;
+  /** Silence at each switch of mode (default 2500 ms). */
+  quietMs?: number;
+  /** How late after its slot a caller may still send (default marginMs / 2). */
+  lateToleranceMs?: number;
+  now?: () => number;
+}
+
+export interface SharedTcccLimiterStats {
+  mode: TcccLimiterMode;
+  /** Slots reserved in Redis. */
+  reserved: number;
+  /** Slots given up because the caller woke too late, and reserved again. */
+  lateRetries: number;
+  /** Mode switches since start. */
+  switches: number;
+}
+
+export interface SharedTcccLimiter extends RateLimiter {
+  readonly mode: TcccLimiterMode;
+  stats(): SharedTcccLimiterStats;
+  /** Stops following `health`; waiting calls keep their current mode. */
+  close(): void;
+}
+
+/** What one instance may send per second while Redis is down (whole, below 20). */
+export function localShare(requestsPerSecond: number, instances: number): number {
+  const share = requestsPerSecond / instances;
+  return share >= 1 ? Math.floor(share) : share;
+}
+
+interface Epoch {
+  mode: TcccLimiterMode;
+  /** Nothing is sent before this time (ms, `now`). */
+  quietUntil: number;
+  /** Aborted when the next mode begins: its waiters move on. */
+  left: AbortController;
+  local: LocalRateLimiter | undefined;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+export function createSharedTcccLimiter(options: SharedTcccLimiterOptions): SharedTcccLimiter {
+  const now = options.now ?? Date.now;
+  const rate = options.requestsPerSecond ?? 20;
+  const marginMs = options.marginMs ?? 50;
+  const quietMs = options.quietMs ?? 2500;
+  const lateToleranceMs = options.lateToleranceMs ?? marginMs / 2;
+  const intervalMs = (1000 + marginMs) / rate;
+  const share = localShare(rate, options.instances);
+  const stats = { reserved: 0, lateRetries: 0, switches: 0 };
+
+  const epochFor = (mode: TcccLimiterMode, quietUntil: number): Epoch => ({
+    mode,
+    quietUntil,
+    left: new AbortController(),
+    local: mode === 'local' ? createLocalRateLimiter({ requestsPerSecond: share, marginMs }) : undefined,
+  });
+  let epoch = epochFor(options.health.up ? 'shared' : 'local', now());
+  const unfollow = options.health.onChange((up) => {
+    const mode: TcccLimiterMode = up ? 'shared' : 'local';
+    if (mode === epoch.mode) return;
+    const previous = epoch;
+    epoch = epochFor(mode, now() + quietMs);
+    stats.switches += 1;
+    previous.left.abort(new Error(`the TCCC limiter switched to ${mode} mode`));
+  });
+
+  const queueTimeout = (action: string, waitMs: number, why: string) =>
+    new TcccApiError({
+      code: 'QueueTimeout',
+      retryable: true,
+      action,
+      message:
+        `Too many ${action} requests at once across the server instances: ${why} ` +
+        `(${Math.ceil(waitMs)} ms away, past the queue deadline). Retry in a few seconds.`,
+    });
+
+  async function acquireShared(
+    key: string,
+    action: string,
+    deadline: number,
+    current: Epoch,
+    signal: AbortSignal,
+  ) {
+    for (;;) {
+      const at = now();
+      let slot: Awaited<ReturnType<ReserveSlot>>;
+      try {
+        slot = await abortable(
+          options.reserve(`${options.keyPrefix}tccc:${key}`, {
+            intervalMs,
+            maxDelayMs: Math.max(0, deadline - at),
+            notBeforeMs: Math.max(0, current.quietUntil - at),
+          }),
+          signal,
+        );
+      } catch (error) {
+        // Redis failed: health switches this limiter to local mode, which aborts `signal`.
+        if (!signal.aborted) options.health.report(error);
+        throw error;
+      }
+      if (!slot.reserved) throw queueTimeout(action, slot.delayMs, 'the next shared slot is');
+      stats.reserved += 1;
+      const slotAt = now() + slot.delayMs;
+      if (slot.delayMs > 0) await sleep(slot.delayMs, signal);
+      if (now() - slotAt <= lateToleranceMs) return;
+      stats.lateRetries += 1;
+    }
+  }
+
+  async function acquireLocal(
+    key: string,
+    action: string,
+    deadline: number,
+    current: Epoch,
+    signal: AbortSignal,
+  ) {
+    const quiet = current.quietUntil - now();
+    if (quiet > 0) {
+      if (current.quietUntil > deadline) {
+        throw queueTimeout(action, quiet, 'Redis is unreachable and the local share starts');
+      }
+      await sleep(quiet, signal);
+    }
+    await (current.local as LocalRateLimiter).acquire({ key, action, deadline, signal });
+  }
+
+  return {
+    get mode() {
+      return epoch.mode;
+    },
+    stats: () => ({ mode: epoch.mode, ...stats }),
+    close: unfollow,
+    async acquire({ key, action, deadline, signal }) {
+      for (;;) {
+        if (signal.aborted) throw signal.reason;
+        const current = epoch;
+        const both = AbortSignal.any([signal, current.left.signal]);
+        try {
+          if (current.mode === 'shared') {
+            await acquireShared(key, action, deadline, current, both);
+          } else {
+            await acquireLocal(key, action, deadline, current, both);
+          }
+          return;
+        } catch (error) {
+          if (signal.aborted) throw signal.reason;
+          // The mode changed while this call waited: wait again in the new one.
+          if (current.left.signal.aborted) continue;
+          throw error;
+        }
+      }
+    },
+  };
+}
