@@ -3,14 +3,12 @@
  * server instance: a `RateLimiter` of `@tccc-kit/tccc-client` (which knows nothing of
  * Redis), passed to `createTcccClient` as `limiter`.
  *
- * Shared mode (Redis up): each call reserves the next free slot of its key in Redis
- * (slot-reservation.ts) and sleeps until it. Slots are `(1000 + marginMs) / rate` ms apart
- * (52.5 ms) across all instances, callers are served in the order they reached Redis, and a
- * call whose slot would come after its deadline fails at once with `QueueTimeout`. So
- * callers still wait in a queue up to a deadline, as with the in-process limiter; the
- * queue is simply shared. A caller that wakes more than `lateToleranceMs` after its slot
- * (a stalled event loop) does not send late, where it could crowd the next second: it
- * reserves a new slot.
+ * Shared mode (Redis up): the instances share one schedule per key in Redis, slots
+ * `(1000 + marginMs) / rate` ms apart (52.5 ms), each reserved atomically by one Lua script
+ * (slot-reservation.ts). Each instance's callers wait in a FIFO and are given slots at most
+ * `maxAheadMs` ahead (shared-queue.ts); each sleeps until its slot. Callers still wait in a
+ * queue up to their deadline, as with the in-process limiter, and fail with `QueueTimeout`
+ * only once their slot cannot come in time; the queue is simply shared.
  *
  * Local mode (Redis down): each instance smooths to its share of the limit,
  * `floor(rate / instances)` per second (6 of 20 for 3 instances), with the in-process
@@ -31,6 +29,7 @@ import {
   TcccApiError,
 } from '@tccc-kit/tccc-client';
 import type { RedisHealth } from './health.js';
+import { createSharedQueue, type SharedQueue } from './shared-queue.js';
 import type { ReserveSlot } from './slot-reservation.js';
 
 export type TcccLimiterMode = 'shared' | 'local';
@@ -51,6 +50,8 @@ export interface SharedTcccLimiterOptions {
   quietMs?: number;
   /** How late after its slot a caller may still send (default marginMs / 2). */
   lateToleranceMs?: number;
+  /** How far ahead an instance may hold slots (default 2000 ms; see shared-queue.ts). */
+  maxAheadMs?: number;
   now?: () => number;
 }
 
@@ -84,6 +85,8 @@ interface Epoch {
   /** Aborted when the next mode begins: its waiters move on. */
   left: AbortController;
   local: LocalRateLimiter | undefined;
+  /** Shared mode: one queue per key. */
+  queues: Map<string, SharedQueue>;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
@@ -101,30 +104,13 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
 export function createSharedTcccLimiter(options: SharedTcccLimiterOptions): SharedTcccLimiter {
   const now = options.now ?? Date.now;
   const rate = options.requestsPerSecond ?? 20;
   const marginMs = options.marginMs ?? 50;
   const quietMs = options.quietMs ?? 2500;
   const lateToleranceMs = options.lateToleranceMs ?? marginMs / 2;
+  const maxAheadMs = options.maxAheadMs ?? 2000;
   const intervalMs = (1000 + marginMs) / rate;
   const share = localShare(rate, options.instances);
   const stats = { reserved: 0, lateRetries: 0, switches: 0 };
@@ -134,6 +120,7 @@ export function createSharedTcccLimiter(options: SharedTcccLimiterOptions): Shar
     quietUntil,
     left: new AbortController(),
     local: mode === 'local' ? createLocalRateLimiter({ requestsPerSecond: share, marginMs }) : undefined,
+    queues: new Map(),
   });
   let epoch = epochFor(options.health.up ? 'shared' : 'local', now());
   const unfollow = options.health.onChange((up) => {
@@ -155,37 +142,23 @@ export function createSharedTcccLimiter(options: SharedTcccLimiterOptions): Shar
         `(${Math.ceil(waitMs)} ms away, past the queue deadline). Retry in a few seconds.`,
     });
 
-  async function acquireShared(
-    key: string,
-    action: string,
-    deadline: number,
-    current: Epoch,
-    signal: AbortSignal,
-  ) {
-    for (;;) {
-      const at = now();
-      let slot: Awaited<ReturnType<ReserveSlot>>;
-      try {
-        slot = await abortable(
-          options.reserve(`${options.keyPrefix}tccc:${key}`, {
-            intervalMs,
-            maxDelayMs: Math.max(0, deadline - at),
-            notBeforeMs: Math.max(0, current.quietUntil - at),
-          }),
-          signal,
-        );
-      } catch (error) {
-        // Redis failed: health switches this limiter to local mode, which aborts `signal`.
-        if (!signal.aborted) options.health.report(error);
-        throw error;
-      }
-      if (!slot.reserved) throw queueTimeout(action, slot.delayMs, 'the next shared slot is');
-      stats.reserved += 1;
-      const slotAt = now() + slot.delayMs;
-      if (slot.delayMs > 0) await sleep(slot.delayMs, signal);
-      if (now() - slotAt <= lateToleranceMs) return;
-      stats.lateRetries += 1;
+  function queueOf(current: Epoch, key: string): SharedQueue {
+    let queue = current.queues.get(key);
+    if (queue === undefined) {
+      queue = createSharedQueue({
+        reserve: options.reserve,
+        redisKey: `${options.keyPrefix}tccc:${key}`,
+        intervalMs,
+        maxAheadMs,
+        lateToleranceMs,
+        // Redis failed: health switches this limiter to local mode, moving the waiters.
+        onRedisError: (error) => options.health.report(error),
+        now,
+        stats,
+      });
+      current.queues.set(key, queue);
     }
+    return queue;
   }
 
   async function acquireLocal(
@@ -218,7 +191,12 @@ export function createSharedTcccLimiter(options: SharedTcccLimiterOptions): Shar
         const both = AbortSignal.any([signal, current.left.signal]);
         try {
           if (current.mode === 'shared') {
-            await acquireShared(key, action, deadline, current, both);
+            await queueOf(current, key).acquire({
+              action,
+              deadline,
+              signal: both,
+              notBefore: current.quietUntil,
+            });
           } else {
             await acquireLocal(key, action, deadline, current, both);
           }

@@ -76,9 +76,9 @@ export async function startInstances(options: InstancesOptions): Promise<{
       stores: shared.stores,
       clock: { now: Date.now, advance: () => {} },
     });
-    const request = (path: string, init: RequestInit & { cookie?: string } = {}) => {
+    const request = async (path: string, init: RequestInit & { cookie?: string } = {}) => {
       const { cookie, headers, ...rest } = init;
-      return app.request(`${ORIGIN}${path}`, {
+      return await app.request(`${ORIGIN}${path}`, {
         ...rest,
         headers: { ...browserHeaders(cookie), ...(headers as Record<string, string> | undefined) },
       });
