@@ -13,6 +13,7 @@ import { textTable } from './lib/markdown.js';
 import { BENCH_DIR, startMock } from './lib/rig.js';
 import { measureBrowser } from './phases/browser.js';
 import { measureColdStart } from './phases/cold-start.js';
+import { measureScaleOut } from './phases/scale-out.js';
 import { measureShiftStart } from './phases/shift-start.js';
 import { measureSizes } from './phases/sizes.js';
 import { measureThroughput } from './phases/throughput.js';
@@ -59,6 +60,14 @@ async function main(): Promise<void> {
     { agents: settings.shiftAgents, spreadMs: settings.shiftSpreadMs },
     progress,
   );
+  const scaleOut = await measureScaleOut(
+    {
+      agents: settings.scaleAgents,
+      instances: settings.scaleInstances,
+      spreadMs: settings.shiftSpreadMs,
+    },
+    progress,
+  );
 
   const results: BenchResults = {
     settings,
@@ -70,6 +79,7 @@ async function main(): Promise<void> {
     coldStart,
     throughput,
     shiftStart,
+    scaleOut,
   };
   const rows = buildRows(results);
   process.stdout.write(`\n${textTable(TABLE_HEADER, rows.map(rowCells))}\n\n`);

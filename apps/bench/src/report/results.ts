@@ -1,6 +1,7 @@
 /** Everything one run of the bench measured, and the figures' formatting. */
 import type { BrowserResults } from '../phases/browser.js';
 import type { ColdStartResults } from '../phases/cold-start.js';
+import type { ScaleOutResults } from '../phases/scale-out.js';
 import type { ShiftStartResults } from '../phases/shift-start.js';
 import type { Size } from '../phases/sizes.js';
 import type { ThroughputResults } from '../phases/throughput.js';
@@ -20,6 +21,7 @@ export interface BenchResults {
   coldStart: ColdStartResults;
   throughput: ThroughputResults;
   shiftStart: ShiftStartResults;
+  scaleOut: ScaleOutResults;
 }
 
 export const formatMs = (ms: number): string =>

@@ -5,10 +5,11 @@
  * windows, with a tolerance for a loaded machine that still fails a doubled rate.
  * Skipped with a notice when no Redis is reachable, except under CI=true.
  */
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { createTcccClient } from '@tccc-kit/tccc-client';
+
 import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
-import { buildApp, browserHeaders, ORIGIN, signIn } from '../../test/harness.js';
+import { createTcccClient } from '@tccc-kit/tccc-client';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { browserHeaders, buildApp, ORIGIN, signIn } from '../../test/harness.js';
 import { createDemoAuthenticator } from '../auth/authenticator.js';
 import { busiestWindow, type CountingMock, startCountingMock } from './testing/counting-mock.js';
 import { seats, startInstances } from './testing/instances.js';
@@ -92,7 +93,10 @@ describe.skipIf(!redis.available)('three instances sharing Redis', () => {
           endpoint: (mock as CountingMock).url,
           retries: 0,
         }),
-        authenticator: createDemoAuthenticator({ accounts: AGENTS, password: 'correct horse battery' }),
+        authenticator: createDemoAuthenticator({
+          accounts: AGENTS,
+          password: 'correct horse battery',
+        }),
         sdkUrlRateLimitPerMinute: 100,
         clock: { now: Date.now, advance: () => {} },
       });
@@ -117,7 +121,11 @@ describe.skipIf(!redis.available)('three instances sharing Redis', () => {
 
   it('share the per-user SDK URL limit: the fourth URL of a minute is refused on any instance', async () => {
     const instances = await threeInstances({ sdkUrlRateLimitPerMinute: 3 });
-    const [a, b, c] = instances as [(typeof instances)[0], (typeof instances)[0], (typeof instances)[0]];
+    const [a, b, c] = instances as [
+      (typeof instances)[0],
+      (typeof instances)[0],
+      (typeof instances)[0],
+    ];
     const cookie = await a.signIn(AGENTS[0] as string);
     for (const instance of [a, b, c]) expect((await instance.sdkUrl(cookie)).status).toBe(200);
     const refused = await b.sdkUrl(cookie);
@@ -152,7 +160,11 @@ describe.skipIf(!redis.available)('three instances sharing Redis', () => {
 
   it('share sign-outs: a cookie signed out on one instance is refused by all', async () => {
     const instances = await threeInstances();
-    const [a, b, c] = instances as [(typeof instances)[0], (typeof instances)[0], (typeof instances)[0]];
+    const [a, b, c] = instances as [
+      (typeof instances)[0],
+      (typeof instances)[0],
+      (typeof instances)[0],
+    ];
     const cookie = await a.signIn(AGENTS[0] as string);
     const who = async (instance: typeof a) =>
       ((await (await instance.request('/api/session', { cookie })).json()) as { email: unknown })

@@ -36,7 +36,8 @@ export interface RedisKeyedLimiterOptions {
 
 export function createRedisKeyedLimiter(options: RedisKeyedLimiterOptions): KeyedRateLimiter {
   const { limit, windowMs, health } = options;
-  if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a whole number >= 1');
+  if (!Number.isInteger(limit) || limit < 1)
+    throw new RangeError('limit must be a whole number >= 1');
   if (!Number.isInteger(windowMs / 1000) || windowMs < 1000) {
     throw new RangeError('windowMs must be a whole number of seconds');
   }
@@ -76,7 +77,10 @@ export function createRedisKeyedLimiter(options: RedisKeyedLimiterOptions): Keye
         return { ok: true };
       } catch (refusal) {
         if (!(refusal instanceof RateLimiterRes)) throw refusal;
-        return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) };
+        return {
+          ok: false,
+          retryAfterSeconds: Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)),
+        };
       }
     },
     async refund(key) {

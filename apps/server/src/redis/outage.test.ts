@@ -8,7 +8,7 @@
 import { DEFAULT_SDK_APP_ID } from '@tccc-kit/mock-tccc';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { busiestWindow, type CountingMock, startCountingMock } from './testing/counting-mock.js';
-import { seats, type TestInstance, startInstances, until } from './testing/instances.js';
+import { seats, startInstances, type TestInstance, until } from './testing/instances.js';
 import { findRedisServerBinary, type OwnRedis, startOwnRedis } from './testing/redis-server.js';
 
 const binary = findRedisServerBinary();
@@ -100,7 +100,8 @@ describe.skipIf(!binary.available)('Redis outages', () => {
   it('keep a burst under 20/s at the mock through an outage and its end, answering every agent', async () => {
     const three = await instances(3);
     const cookies: string[] = [];
-    for (const [i, agent] of AGENTS.entries()) cookies.push(await (three[i % 3] as TestInstance).signIn(agent));
+    for (const [i, agent] of AGENTS.entries())
+      cookies.push(await (three[i % 3] as TestInstance).signIn(agent));
 
     const burst = Promise.all(
       cookies.map(async (cookie, i) => (await three[i % 3]?.sdkUrl(cookie))?.status),

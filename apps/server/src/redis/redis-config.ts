@@ -57,8 +57,15 @@ export function readRedisConfig(env: EnvReaders): RedisConfig | undefined {
       'must be a URL such as redis://127.0.0.1:6379, redis://:password@host:6379/0 or ' +
         'rediss://host:6380 (TLS)',
     );
-  } else if (parsed.pathname !== '' && parsed.pathname !== '/' && !/^\/\d{1,2}$/.test(parsed.pathname)) {
-    env.fail('REDIS_URL', `names database ${JSON.stringify(parsed.pathname.slice(1))}: use a number (0-15)`);
+  } else if (
+    parsed.pathname !== '' &&
+    parsed.pathname !== '/' &&
+    !/^\/\d{1,2}$/.test(parsed.pathname)
+  ) {
+    env.fail(
+      'REDIS_URL',
+      `names database ${JSON.stringify(parsed.pathname.slice(1))}: use a number (0-15)`,
+    );
   }
   const keyPrefix = prefix ?? DEFAULT_REDIS_KEY_PREFIX;
   if (!/^[A-Za-z0-9:_.-]{1,64}$/.test(keyPrefix)) {

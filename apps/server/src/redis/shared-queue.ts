@@ -16,7 +16,7 @@
  * with `QueueTimeout` only when its slot cannot come before it even if every next slot were
  * its own (the schedule's end, as last seen, plus the callers ahead of it here). A caller
  * that wakes more than `lateToleranceMs` after its slot (a stalled event loop) does not
- * send then, where it could crowd the next second: it goes back to the head of the queue.
+ * send then, where it could crowd the next second: it goes back to its place in the queue.
  */
 import { TcccApiError } from '@tccc-kit/tccc-client';
 import type { ReserveSlot, SlotReservation } from './slot-reservation.js';
@@ -35,6 +35,8 @@ export interface SharedQueueOptions {
 }
 
 export interface SharedQueueRequest {
+  /** Order of arrival at the limiter: the queue is kept in this order. */
+  ticket: number;
   action: string;
   deadline: number;
   signal: AbortSignal;
@@ -84,9 +86,9 @@ export function createSharedQueue(options: SharedQueueOptions): SharedQueue {
         waiter.resolve();
         return;
       }
-      // Too late: the slot passed unused. Wait again, first in line.
+      // Too late: the slot passed unused. Wait again, in its place (near the head).
       stats.lateRetries += 1;
-      enqueue(waiter, true);
+      enqueue(waiter);
     }, delayMs);
     const onAbort = () => {
       clearTimeout(timer);
@@ -139,14 +141,17 @@ export function createSharedQueue(options: SharedQueueOptions): SharedQueue {
     }
   }
 
-  function enqueue(waiter: Waiter, first = false) {
+  function enqueue(waiter: Waiter) {
     if (waiter.signal.aborted) {
       waiter.reject(waiter.signal.reason);
       return;
     }
     waiter.signal.addEventListener('abort', waiter.onAbort, { once: true });
-    if (first) queue.unshift(waiter);
-    else queue.push(waiter);
+    // By ticket: callers moved here from another mode, or back after waking late, keep
+    // their place among the others.
+    let index = queue.length;
+    while (index > 0 && (queue[index - 1] as Waiter).ticket > waiter.ticket) index--;
+    queue.splice(index, 0, waiter);
     void pump();
   }
 

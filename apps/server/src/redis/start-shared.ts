@@ -24,8 +24,8 @@ import { connectRedis, type RedisClient, type RedisConnectionOptions } from './c
 import { createRedisHealth, type RedisHealth } from './health.js';
 import { createRedisKeyedLimiter } from './keyed-limiter.js';
 import { createRedisKnownClients } from './known-clients.js';
-import { createRedisRevocations, type RedisRevocations } from './revocations.js';
 import { describeRedisUrl, type RedisConfig } from './redis-config.js';
+import { createRedisRevocations, type RedisRevocations } from './revocations.js';
 import { createSlotReserver } from './slot-reservation.js';
 import {
   createSharedTcccLimiter,

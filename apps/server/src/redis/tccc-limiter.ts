@@ -87,21 +87,9 @@ interface Epoch {
   local: LocalRateLimiter | undefined;
   /** Shared mode: one queue per key. */
   queues: Map<string, SharedQueue>;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+  /** Calls waiting for the quiet period to end, by ticket (local mode). */
+  gate: Array<{ ticket: number; open(): void }>;
+  gateTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 export function createSharedTcccLimiter(options: SharedTcccLimiterOptions): SharedTcccLimiter {
@@ -114,13 +102,18 @@ export function createSharedTcccLimiter(options: SharedTcccLimiterOptions): Shar
   const intervalMs = (1000 + marginMs) / rate;
   const share = localShare(rate, options.instances);
   const stats = { reserved: 0, lateRetries: 0, switches: 0 };
+  /** Tickets number calls in order of arrival; each mode serves them in that order. */
+  let tickets = 0;
 
   const epochFor = (mode: TcccLimiterMode, quietUntil: number): Epoch => ({
     mode,
     quietUntil,
     left: new AbortController(),
-    local: mode === 'local' ? createLocalRateLimiter({ requestsPerSecond: share, marginMs }) : undefined,
+    local:
+      mode === 'local' ? createLocalRateLimiter({ requestsPerSecond: share, marginMs }) : undefined,
     queues: new Map(),
+    gate: [],
+    gateTimer: undefined,
   });
   let epoch = epochFor(options.health.up ? 'shared' : 'local', now());
   const unfollow = options.health.onChange((up) => {
@@ -161,20 +154,48 @@ export function createSharedTcccLimiter(options: SharedTcccLimiterOptions): Shar
     return queue;
   }
 
+  /** Resolves when `current`'s quiet period ends, in ticket order with the others. */
+  function afterQuiet(current: Epoch, ticket: number, signal: AbortSignal): Promise<void> {
+    const wait = current.quietUntil - now();
+    if (wait <= 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const entry = {
+        ticket,
+        open() {
+          signal.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      const onAbort = () => {
+        current.gate.splice(current.gate.indexOf(entry), 1);
+        reject(signal.reason);
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      let index = current.gate.length;
+      while (index > 0 && (current.gate[index - 1]?.ticket ?? 0) > ticket) index--;
+      current.gate.splice(index, 0, entry);
+      current.gateTimer ??= setTimeout(() => {
+        for (const waiting of current.gate.splice(0)) waiting.open();
+      }, wait);
+    });
+  }
+
   async function acquireLocal(
+    ticket: number,
     key: string,
     action: string,
     deadline: number,
     current: Epoch,
     signal: AbortSignal,
   ) {
-    const quiet = current.quietUntil - now();
-    if (quiet > 0) {
-      if (current.quietUntil > deadline) {
-        throw queueTimeout(action, quiet, 'Redis is unreachable and the local share starts');
-      }
-      await sleep(quiet, signal);
+    if (current.quietUntil > deadline) {
+      throw queueTimeout(
+        action,
+        current.quietUntil - now(),
+        'Redis is unreachable and the local share starts',
+      );
     }
+    await afterQuiet(current, ticket, signal);
     await (current.local as LocalRateLimiter).acquire({ key, action, deadline, signal });
   }
 
@@ -185,6 +206,8 @@ export function createSharedTcccLimiter(options: SharedTcccLimiterOptions): Shar
     stats: () => ({ mode: epoch.mode, ...stats }),
     close: unfollow,
     async acquire({ key, action, deadline, signal }) {
+      tickets += 1;
+      const ticket = tickets;
       for (;;) {
         if (signal.aborted) throw signal.reason;
         const current = epoch;
@@ -192,13 +215,14 @@ export function createSharedTcccLimiter(options: SharedTcccLimiterOptions): Shar
         try {
           if (current.mode === 'shared') {
             await queueOf(current, key).acquire({
+              ticket,
               action,
               deadline,
               signal: both,
               notBefore: current.quietUntil,
             });
           } else {
-            await acquireLocal(key, action, deadline, current, both);
+            await acquireLocal(ticket, key, action, deadline, current, both);
           }
           return;
         } catch (error) {

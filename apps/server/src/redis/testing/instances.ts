@@ -5,7 +5,13 @@
  */
 import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
 import { createTcccClient, type TcccClient } from '@tccc-kit/tccc-client';
-import { browserHeaders, buildApp, ORIGIN, PASSWORD, sessionCookie } from '../../../test/harness.js';
+import {
+  browserHeaders,
+  buildApp,
+  ORIGIN,
+  PASSWORD,
+  sessionCookie,
+} from '../../../test/harness.js';
 import { createDemoAuthenticator } from '../../auth/authenticator.js';
 import type { SignInLimits } from '../../auth/sign-in-throttle.js';
 import { type SharedState, startSharedState } from '../start-shared.js';
@@ -95,7 +101,9 @@ export async function startInstances(options: InstancesOptions): Promise<{
           body: JSON.stringify({ email, password }),
         });
         if (response.status !== 200) {
-          throw new Error(`sign-in of ${email} answered ${response.status}: ${await response.text()}`);
+          throw new Error(
+            `sign-in of ${email} answered ${response.status}: ${await response.text()}`,
+          );
         }
         return sessionCookie(response);
       },

@@ -136,7 +136,8 @@ export async function startOwnRedis(): Promise<OwnRedis> {
       });
       const until = Date.now() + 10_000;
       while ((await answers(url)) !== undefined) {
-        if (Date.now() > until || !child) throw new Error(`redis-server on port ${port} did not start`);
+        if (Date.now() > until || !child)
+          throw new Error(`redis-server on port ${port} did not start`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
