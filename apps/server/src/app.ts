@@ -7,7 +7,7 @@
  *   POST|GET|DELETE /api/session                sign-in (auth/routes.ts)
  *   POST /api/tccc/sdk-url                      one-time SDK URL (tccc/routes.ts)
  *   GET  /api/calls                             the agent's call history (records/calls-routes.ts)
- *   POST /tccc/push, /tccc/push/token           Data Push receiver, server to server (push/routes.ts)
+ *   POST /tccc/push, /tccc/push/token           TCCC Data Push receiver (push/routes.ts)
  *   GET  everything else                        the built console (web/web-app.ts)
  *
  * Around them: request ids, one structured log line per request, security headers with a
@@ -49,7 +49,7 @@ import { webApp } from './web/web-app.js';
 export const API_BODY_LIMIT_BYTES = 16 * 1024;
 
 export interface AppDeps {
-  /** Mints SDK URLs: a `@tccc-kit/tccc-client` TokenClient. */
+  /** Mints SDK URLs: a `@tccc-kit/tccc-client` TcccClient. */
   issuer: SdkUrlIssuer;
   /** Who may sign in and which seat they get (auth/authenticator.ts). */
   authenticator: Authenticator;
@@ -68,6 +68,8 @@ export interface AppDeps {
   trustedProxies?: TrustedProxies;
   /** SDK URLs one user may request per minute (default 10). */
   sdkUrlRateLimitPerMinute?: number;
+  /** Call records: the Data Push receiver and GET /api/calls; omit to serve neither. */
+  records?: RecordsDeps;
   /**
    * Shared state, in this process unless given: pass implementations on a shared store
    * (Redis...) to run several instances. Each seam's methods may be async.
@@ -79,9 +81,9 @@ export interface AppDeps {
     sdkUrlLimiter?: KeyedRateLimiter;
     /** Sessions ended by sign-out (auth/revocations.ts). */
     revocations?: SessionRevocations;
+    /** Data Push and token requests per source address (push/routes.ts). */
+    pushLimiter?: KeyedRateLimiter;
   };
-  /** Call records: the Data Push receiver and GET /api/calls; omit to serve neither. */
-  records?: RecordsDeps;
   /** Time source in ms for sessions, rate limits and durations (default Date.now). */
   now?: () => number;
 }
@@ -136,6 +138,27 @@ export function createApp(deps: AppDeps): Hono<Env> {
     );
   });
   app.use(securityHeaders(deps.cspSdkSources));
+  // Server to server, outside /api: its own auth, body limit and per-source rate limit.
+  if (deps.records) {
+    app.route(
+      '/tccc/push',
+      pushRoutes({
+        store: deps.records.store,
+        auth: deps.records.pushAuth,
+        sdkAppId: deps.records.sdkAppId,
+        onStored: deps.records.onStored,
+        logger: deps.logger,
+        limiter:
+          deps.stores?.pushLimiter ??
+          createKeyedRateLimiter({
+            limit: deps.records.pushRateLimitPerMinute ?? 6_000,
+            windowMs: 60_000,
+            now,
+          }),
+        sourceOf: (c) => clientAddressOf(c, proxies),
+      }),
+    );
+  }
   app.use(
     methodNotAllowed({
       app,
@@ -156,25 +179,6 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.use('/api/*', bodyLimit(API_BODY_LIMIT_BYTES));
 
   app.route('/', healthRoutes(deps.readiness));
-  // Server to server, outside /api: its own auth, body limit and per-source limit.
-  if (deps.records) {
-    app.route(
-      '/tccc/push',
-      pushRoutes({
-        store: deps.records.store,
-        auth: deps.records.pushAuth,
-        sdkAppId: deps.records.sdkAppId,
-        onStored: deps.records.onStored,
-        logger: deps.logger,
-        limiter: createKeyedRateLimiter({
-          limit: deps.records.pushRateLimitPerMinute ?? 6_000,
-          windowMs: 60_000,
-          now,
-        }),
-        sourceOf: (c) => clientAddressOf(c, proxies),
-      }),
-    );
-  }
   app.route(
     '/api/session',
     sessionRoutes({

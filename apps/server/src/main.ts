@@ -73,6 +73,7 @@ async function main(): Promise<void> {
       config: config.redis,
       sessionTtlSeconds: config.sessionTtlSeconds,
       sdkUrlRateLimitPerMinute: config.sdkUrlRateLimitPerMinute,
+      pushRateLimitPerMinute: config.records.pushRateLimitPerMinute,
       logger: logger.child({ component: 'shared-state' }),
     });
   }

@@ -6,6 +6,7 @@
  *   TCCC limit per SecretId and action   tccc-limiter.ts      (shared queue of slots)
  *   SDK URLs per user                    keyed-limiter.ts     (rate-limiter-flexible)
  *   sign-in throttle (3 counters)        keyed-limiter.ts + known-clients.ts
+ *   Data Push requests per source        keyed-limiter.ts
  *   session revocations                  revocations.ts
  *
  * A Redis that cannot be reached at start does not stop the server: it starts degraded
@@ -39,6 +40,7 @@ export interface SharedState {
     signInThrottle: SignInThrottle;
     sdkUrlLimiter: KeyedRateLimiter;
     revocations: RedisRevocations;
+    pushLimiter: KeyedRateLimiter;
   };
   /** For `createTcccClient({ limiter })`. */
   tcccLimiter: SharedTcccLimiter;
@@ -55,6 +57,8 @@ export interface SharedStateOptions {
   config: RedisConfig;
   sessionTtlSeconds: number;
   sdkUrlRateLimitPerMinute: number;
+  /** Data Push and token requests per source address per minute (default 6000). */
+  pushRateLimitPerMinute?: number;
   signInLimits?: SignInLimits;
   logger?: Logger;
   /** How long start waits for Redis before starting degraded (default 3000 ms). */
@@ -128,6 +132,12 @@ export async function startSharedState(options: SharedStateOptions): Promise<Sha
         windowMs: 60_000,
       }),
       revocations,
+      pushLimiter: createRedisKeyedLimiter({
+        ...common,
+        name: 'push',
+        limit: options.pushRateLimitPerMinute ?? 6_000,
+        windowMs: 60_000,
+      }),
     },
     tcccLimiter,
     health,

@@ -15,7 +15,7 @@ import { ProblemError } from '../http/problem.js';
 import type { KeyedRateLimiter } from '../security/rate-limit.js';
 import { tcccProblem } from './problems.js';
 
-/** What the route needs from `@tccc-kit/tccc-client` (its `TokenClient` fits). */
+/** What the route needs from `@tccc-kit/tccc-client` (its `TcccClient` fits). */
 export interface SdkUrlIssuer {
   createSdkUrl(request: {
     seatUserId: string;
