@@ -47,6 +47,7 @@ export function createRedisHealth(options: RedisHealthOptions): RedisHealth {
   let reason: string | undefined = `connecting to Redis at ${where}`;
   let downSince = Date.now();
   let closed = false;
+  let connectedBefore = false;
   const listeners = new Set<(up: boolean) => void>();
 
   /** `why` replaces the reason of an ongoing outage only when it says more (`detailed`). */
@@ -58,10 +59,18 @@ export function createRedisHealth(options: RedisHealthOptions): RedisHealth {
     }
     up = nextUp;
     if (up) {
-      logger?.info(
-        { redis: where, downMs: Date.now() - downSince },
-        `Redis at ${where} is back: limits and revocations are shared again`,
-      );
+      if (connectedBefore) {
+        logger?.info(
+          { redis: where, downMs: Date.now() - downSince },
+          `Redis at ${where} is back: limits and revocations are shared again`,
+        );
+      } else {
+        logger?.info(
+          { redis: where },
+          `connected to Redis at ${where}: limits and revocations are shared`,
+        );
+      }
+      connectedBefore = true;
       reason = undefined;
     } else {
       downSince = Date.now();
