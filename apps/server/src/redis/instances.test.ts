@@ -114,9 +114,9 @@ describe.skipIf(!redis.available)('three instances sharing Redis', () => {
         }),
       ),
     );
-    // Each in-process limiter sends 20 per second: about 60 together (1.5x even on a
-    // machine so loaded that the burst stretches).
-    expect(busiestWindow(mock.arrivals)).toBeGreaterThan(30);
+    // Each in-process limiter sends 20 per second: about 60 together, and past what the
+    // shared test tolerates even on a machine so loaded that the burst stretches.
+    expect(busiestWindow(mock.arrivals)).toBeGreaterThan(TOLERATED_PER_SECOND);
   });
 
   it('share the per-user SDK URL limit: the fourth URL of a minute is refused on any instance', async () => {

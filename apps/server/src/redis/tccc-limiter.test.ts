@@ -79,7 +79,8 @@ describe('the shared TCCC limiter', () => {
     const at = performance.now();
     await acquire();
     expect(performance.now() - at).toBeGreaterThanOrEqual(195);
-    expect(reserver.calls).toBe(1);
+    // One reservation (one more if a loaded machine woke the caller past its slot).
+    expect(reserver.calls - tccc.stats().lateRetries).toBe(1);
     expect(tccc.mode).toBe('shared');
   });
 
