@@ -18,5 +18,13 @@ export default defineConfig({
     // bundles, and apps/server never serves *.map: production code is not handed out
     // annotated (see the server README, "Security").
     sourcemap: 'hidden',
+    rolldownOptions: {
+      onwarn(warning, warn) {
+        // Radix marks its modules "use client" (for React Server Components); a client
+        // bundle has no use for the directive, so dropping it is right, not worth a warning.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        warn(warning);
+      },
+    },
   },
 });

@@ -12,7 +12,9 @@ import { resolve } from 'node:path';
 import { textTable } from './lib/markdown.js';
 import { BENCH_DIR, startMock } from './lib/rig.js';
 import { measureBrowser } from './phases/browser.js';
+import { measureCdrPages } from './phases/cdr-pages.js';
 import { measureColdStart } from './phases/cold-start.js';
+import { measureConsole } from './phases/console.js';
 import { measureScaleOut } from './phases/scale-out.js';
 import { measureShiftStart } from './phases/shift-start.js';
 import { measureSizes } from './phases/sizes.js';
@@ -47,12 +49,16 @@ async function main(): Promise<void> {
 
   const mock = await startMock({ limits: { requestsPerSecond: LIFTED_REQUESTS_PER_SECOND } });
   let browser: BenchResults['browser'];
+  let consoleApp: BenchResults['console'];
   let coldStart: BenchResults['coldStart'];
   let throughput: BenchResults['throughput'];
+  let cdrPages: BenchResults['cdrPages'];
   try {
     browser = await measureBrowser(mock, settings.browserRuns, progress);
+    consoleApp = await measureConsole(mock, settings.browserRuns, progress);
     coldStart = await measureColdStart(mock, settings.coldStartRuns, progress);
     throughput = await measureThroughput(mock, settings, progress);
+    cdrPages = await measureCdrPages(mock, settings, progress);
   } finally {
     await mock.stop();
   }
@@ -76,10 +82,12 @@ async function main(): Promise<void> {
     loadAverage: { start: loadAtStart, end: loadavg() },
     sizes,
     browser,
+    console: consoleApp,
     coldStart,
     throughput,
     shiftStart,
     scaleOut,
+    cdrPages,
   };
   const rows = buildRows(results);
   process.stdout.write(`\n${textTable(TABLE_HEADER, rows.map(rowCells))}\n\n`);

@@ -1,6 +1,7 @@
 /**
- * Every way connecting can fail shows what happened and what to do, and Retry (a fresh SDK
- * URL) recovers once the cause is gone.
+ * Every way connecting can fail shows what happened and what to do, and Retry recovers once
+ * the cause is gone, spending exactly one fresh SDK URL per press. A long load can be
+ * cancelled.
  */
 import type { Page } from '@playwright/test';
 import { AGENT, DEMO_PASSWORD, startDemoServer } from './demo-server.js';
@@ -23,14 +24,14 @@ test.describe('an SDK URL that expired before the SDK logged in', () => {
   // The SDK's login request is refused (401) before it emits tokenExpired.
   test.use({ expectedBrowserErrors: [/status of 401 \(Unauthorized\) \(at \/sdk\/session\)$/] });
 
-  test('is replaced by a fresh one on Retry, after the loader retried once by itself', async ({
+  test('is replaced by exactly one fresh one on Retry', async ({
     agentConsole,
     page,
     mockTccc,
   }) => {
     const { control } = mockTccc;
-    // The next `expire` SDK URLs age 11 minutes (past their 10) between minting and loading.
-    let expire = 2;
+    // The next SDK URL ages 11 minutes (past its 10) between minting and loading.
+    let expire = 1;
     await page.route('**/api/tccc/sdk-url', async (route) => {
       // Back to real time first, or the server's signed request would look 11 minutes old.
       await control.setClock(Date.now());
@@ -47,17 +48,18 @@ test.describe('an SDK URL that expired before the SDK logged in', () => {
     await agentConsole.signIn(AGENT, DEMO_PASSWORD);
     await agentConsole.connectButton.click();
 
-    // The loader retried by itself on a fresh URL (retries: 1); that one was late too.
     await expect(agentConsole.failure).toHaveAttribute('data-reason', 'token-expired');
     await agentConsole.expectStatus('error');
     await expect(agentConsole.failure).toContainText('The SDK login link expired');
     await expect(agentConsole.failure).toContainText('Retry fetches a fresh one');
-    expect(sdkUrls.count).toBe(2);
+    await expect(agentConsole.retryButton).toBeFocused();
+    expect(sdkUrls.count).toBe(1);
     await expect(agentConsole.sdkScripts).toHaveCount(0);
+    await agentConsole.state('failure-token-expired');
 
     await agentConsole.retryButton.click();
     await agentConsole.expectStatus('ready');
-    expect(sdkUrls.count).toBe(3);
+    expect(sdkUrls.count).toBe(2);
     await expect(agentConsole.failure).toBeHidden();
     await expect(agentConsole.sdkScripts).toHaveCount(1);
   });
@@ -82,18 +84,42 @@ test.describe('a blocked SDK script', () => {
     await expect(agentConsole.failure).toContainText('The TCCC SDK script could not be loaded');
     await expect(agentConsole.retryButton).toBeVisible();
 
-    // Each attempt is a fresh URL, and the loader tries twice (retries: 1).
-    expect(sdkUrls.count).toBe(2);
+    // One attempt, one URL: no automatic retry behind the agent's back.
+    expect(sdkUrls.count).toBe(1);
     await agentConsole.retryButton.click();
-    await expect.poll(() => sdkUrls.count).toBe(4);
+    await expect.poll(() => sdkUrls.count).toBe(2);
     await agentConsole.expectStatus('error');
     await expect(agentConsole.failure).toHaveAttribute('data-reason', 'script');
 
     await mockTccc.control.clearFaults();
     await agentConsole.retryButton.click();
     await agentConsole.expectStatus('ready');
+    expect(sdkUrls.count).toBe(3);
     await expect(agentConsole.sdkScripts).toHaveCount(1);
   });
+});
+
+test('a load that hangs can be cancelled, leaving no SDK behind, and Connect works after', async ({
+  agentConsole,
+  page,
+  mockTccc,
+}) => {
+  // The SDK logs in but never says ready.
+  await mockTccc.control.addFault({ target: 'sdk.ready', kind: 'hang', times: 1 });
+  await agentConsole.open();
+  await agentConsole.signIn(AGENT, DEMO_PASSWORD);
+  await agentConsole.connectButton.click();
+  await agentConsole.expectStatus('connecting');
+  const cancel = page.getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeFocused();
+  await agentConsole.state('connecting');
+  await cancel.click();
+
+  await agentConsole.expectStatus('signed-in');
+  await expect(agentConsole.sdkScripts).toHaveCount(0);
+  expect(await page.evaluate(() => 'tccc' in window && window.tccc !== undefined)).toBe(false);
+  await agentConsole.connectButton.click();
+  await agentConsole.expectStatus('ready');
 });
 
 test.describe('a stopped server', () => {

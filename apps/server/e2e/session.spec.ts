@@ -9,7 +9,14 @@ test('signs in, connects and reaches ready, the SDK script carrying the page non
 }) => {
   await agentConsole.open();
   await agentConsole.expectStatus('signed-out');
+  await expect(page.getByTestId('demo-hint')).toContainText('agent@example.com');
+  await expect(page.getByTestId('demo-hint')).toContainText(DEMO_PASSWORD);
+  await expect(page.getByLabel('Email')).toBeFocused();
+  await agentConsole.state('sign-in');
+
   await agentConsole.signIn(AGENT, DEMO_PASSWORD);
+  await expect(agentConsole.connectButton).toBeFocused();
+  await agentConsole.state('connect');
   await agentConsole.connectButton.click();
   await agentConsole.expectStatus('ready');
 
@@ -21,7 +28,11 @@ test('signs in, connects and reaches ready, the SDK script carrying the page non
   expect(nonces.page).toMatch(/^[A-Za-z0-9+/_-]{16,}={0,2}$/);
   expect(nonces.sdk).toBe(nonces.page);
   await expect(agentConsole.logEntries('ready')).toHaveCount(1);
-  await expect(agentConsole.agentStatus).not.toHaveText('Unknown');
+  // The agent's status is the header's state, with its time in state.
+  await expect(agentConsole.agentStatus).toHaveAttribute('data-status', 'free');
+  await expect(agentConsole.agentStatus).toContainText('Free');
+  await expect(agentConsole.agentStatus).toContainText(/0:0\d/);
+  await agentConsole.state('ready');
 
   const sessions = await mockTccc.control.sessions();
   expect(sessions.map((session) => [session.seatUserId, session.connected])).toEqual([
@@ -40,6 +51,7 @@ test.describe('a wrong password', () => {
     await expect(agentConsole.signInMessage).toBeVisible();
     await expect(agentConsole.signInMessage).not.toBeEmpty();
     await agentConsole.expectStatus('signed-out');
+    await agentConsole.state('sign-in-refused');
     expect(await (await page.request.get('/api/session')).json()).toEqual({ email: null });
   });
 });
@@ -75,7 +87,7 @@ test.describe('a session that ended', () => {
   });
 });
 
-test('signing out unloads the SDK; agent2 then signs in and takes a call, without a reload', async ({
+test('signing out takes the seat offline at TCCC, unloads the SDK, and agent2 then takes a call without a reload', async ({
   agentConsole,
   page,
   mockTccc,
@@ -89,8 +101,13 @@ test('signing out unloads the SDK; agent2 then signs in and takes a call, withou
   await expect(agentConsole.sdkScripts).toHaveCount(0);
   await expect(page.locator('#tcccSdkDomRoot')).toHaveCount(0);
   expect(await page.evaluate(() => 'tccc' in window && window.tccc !== undefined)).toBe(false);
-  await expect(agentConsole.eventLog.locator('li')).toHaveCount(0);
   expect(await (await page.request.get('/api/session')).json()).toEqual({ email: null });
+  // As TCCC sees it: the seat takes no calls any more.
+  const seat = (await mockTccc.control.sessions()).find((s) => s.seatUserId === AGENT);
+  expect(seat === undefined || !seat.connected || seat.status !== 'free').toBe(true);
+  await expect(mockTccc.control.inboundCall({ seatUserId: AGENT })).rejects.toMatchObject({
+    status: 409,
+  });
 
   await agentConsole.signIn(AGENT2, DEMO_PASSWORD);
   await agentConsole.connectButton.click();
@@ -100,7 +117,37 @@ test('signing out unloads the SDK; agent2 then signs in and takes a call, withou
 
   // The SDK now serves agent2: a call for agent2 rings here.
   await mockTccc.control.inboundCall({ seatUserId: AGENT2 });
-  await expect(agentConsole.callSummary).toHaveAttribute('data-stage', 'ringing');
+  await expect(agentConsole.incoming).toBeVisible();
+});
+
+test('signing out during a call asks first, then ends the call and takes the seat offline', async ({
+  agentConsole,
+  page,
+  mockTccc,
+}) => {
+  await agentConsole.signInAndConnect(AGENT, DEMO_PASSWORD);
+  const { sessionId } = await mockTccc.control.inboundCall({ seatUserId: AGENT });
+  await agentConsole.button('Accept').click();
+  await expect(agentConsole.activeCall).toHaveAttribute('data-stage', 'talking');
+
+  await agentConsole.button('Sign out').click();
+  const dialog = page.getByRole('alertdialog', { name: 'End the call and sign out?' });
+  await expect(dialog).toBeVisible();
+  // The safe choice has the focus: Enter does not drop the customer.
+  await expect(dialog.getByRole('button', { name: 'Stay on the call' })).toBeFocused();
+  await agentConsole.state('sign-out-during-call');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(agentConsole.activeCall).toBeVisible();
+
+  await agentConsole.button('Sign out').click();
+  await dialog.getByRole('button', { name: 'End call and sign out' }).click();
+  await agentConsole.expectStatus('signed-out');
+  const call = (await mockTccc.control.calls()).find((c) => c.sessionId === sessionId);
+  expect(call).toMatchObject({ state: 'ended', closeBy: 'seat' });
+  await expect(mockTccc.control.inboundCall({ seatUserId: AGENT })).rejects.toMatchObject({
+    status: 409,
+  });
 });
 
 test('the SDK workbench can render inside the page instead of floating', async ({
@@ -120,7 +167,6 @@ test('the SDK workbench can render inside the page instead of floating', async (
   await agentConsole.expectStatus('ready');
   await expect(agentConsole.sdkScripts).toHaveAttribute('data-render-dom-id', 'tccc-workbench');
   await expect(container.locator('#tcccSdkDomRoot')).toHaveCount(1);
-  await expect(page.getByLabel('Show the SDK workbench in this page')).toBeDisabled();
 
   await agentConsole.signOut();
   await expect(page.locator('#tcccSdkDomRoot')).toHaveCount(0);

@@ -7,6 +7,8 @@
  *   POST|GET|DELETE /api/session                sign-in (auth/routes.ts)
  *   POST /api/tccc/sdk-url                      one-time SDK URL (tccc/routes.ts)
  *   GET  /api/calls                             the agent's call history (records/calls-routes.ts)
+ *   GET  /api/config, /api/callers/:phone,
+ *        /api/transfer-targets                  what the console asks (console/routes.ts)
  *   POST /tccc/push, /tccc/push/token           TCCC Data Push receiver (push/routes.ts)
  *   GET  everything else                        the built console (web/web-app.ts)
  *
@@ -28,6 +30,7 @@ import { sessionRoutes } from './auth/routes.js';
 import { createSessionTokens } from './auth/session-token.js';
 import { createSessions } from './auth/sessions.js';
 import { createLocalSignInThrottle, type SignInThrottle } from './auth/sign-in-throttle.js';
+import { type ConsoleDeps, consoleRoutes } from './console/routes.js';
 import { bodyLimit } from './http/body-limit.js';
 import { clientAddressOf, NO_TRUSTED_PROXIES, type TrustedProxies } from './http/client-address.js';
 import { clientGone } from './http/client-gone.js';
@@ -84,6 +87,8 @@ export interface AppDeps {
     /** Data Push and token requests per source address (push/routes.ts). */
     pushLimiter?: KeyedRateLimiter;
   };
+  /** The console's own routes (mode, screen pop, transfer targets); omit to serve none. */
+  console?: ConsoleDeps;
   /** Time source in ms for sessions, rate limits and durations (default Date.now). */
   now?: () => number;
 }
@@ -207,6 +212,17 @@ export function createApp(deps: AppDeps): Hono<Env> {
     app.route(
       '/api/calls',
       callsRoutes({ store: deps.records.store, authenticator: deps.authenticator, sessions }),
+    );
+  }
+  if (deps.console) {
+    app.route(
+      '/api',
+      consoleRoutes({
+        callHistory: deps.records !== undefined,
+        ...deps.console,
+        sessions,
+        authenticator: deps.authenticator,
+      }),
     );
   }
   if (deps.webDistDir !== undefined) app.use(webApp({ distDir: deps.webDistDir }));

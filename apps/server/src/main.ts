@@ -8,6 +8,7 @@ import { createTcccClient } from '@tccc-kit/tccc-client';
 import { createApp } from './app.js';
 import { createDemoAuthenticator } from './auth/authenticator.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { createCallerDirectory, DEMO_CALLERS } from './console/callers.js';
 import { createNodeServer, listenOn } from './http/node-server.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createRedactor } from './log/redact.js';
@@ -149,6 +150,16 @@ async function main(): Promise<void> {
     sdkUrlRateLimitPerMinute: config.sdkUrlRateLimitPerMinute,
     ...(shared ? { stores: shared.stores } : {}),
     records: records.deps,
+    console: {
+      tcccMode: config.tccc.mode,
+      // The demo password is public only on the mock; a configured one is never shown.
+      demoSignIn:
+        mock && config.demoPassword
+          ? { accounts: config.demoAccounts, password: config.demoPassword }
+          : undefined,
+      // Replace with your CRM lookup; the demo directory only makes sense on the mock.
+      lookupCaller: mock ? createCallerDirectory(DEMO_CALLERS) : undefined,
+    },
   });
 
   const { server, connections } = createNodeServer(app.fetch);

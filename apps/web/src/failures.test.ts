@@ -26,13 +26,36 @@ describe('describeFailure', () => {
     expect(load('sdk-url')).toMatchObject({ reason: 'sdk-url-invalid', action: 'retry' });
   });
 
-  it('names TCCC outages with the status and code, and rate limits with a wait', () => {
-    const outage = load('sdk-url', { status: 503, code: 'tccc_rate_limited' });
-    expect(outage).toMatchObject({ reason: 'tccc-unavailable', action: 'retry' });
-    expect(outage?.detail).toContain('HTTP 503 (code tccc_rate_limited)');
+  it('names TCCC outages, keeping status and code as a line for support', () => {
+    const outage = load('sdk-url', { status: 503, code: 'tccc_unavailable' });
+    expect(outage).toMatchObject({
+      reason: 'tccc-unavailable',
+      action: 'retry',
+      support: 'HTTP 503 · tccc_unavailable',
+    });
+    expect(outage?.detail).not.toContain('tccc_unavailable');
+    expect(load('sdk-url', { status: 504, code: 'tccc_timeout' })?.reason).toBe('tccc-unavailable');
     expect(load('sdk-url', { status: 429 })?.detail).toMatch(/Wait a minute/);
     expect(load('sdk-url', { status: 403 })?.reason).toBe('forbidden');
-    expect(load('sdk-url', { status: 400 })?.reason).toBe('sdk-url');
+    expect(load('sdk-url', { status: 400 })).toMatchObject({
+      reason: 'sdk-url',
+      support: 'HTTP 400',
+    });
+  });
+
+  it('words a missing seat as something only a supervisor can fix, not "reload"', () => {
+    const failure = load('sdk-url', { status: 403, code: 'no_seat' });
+    expect(failure).toMatchObject({
+      reason: 'no-seat',
+      action: 'contact-admin',
+      title: 'Your account has no agent seat',
+    });
+    expect(failure?.detail).toMatch(/Ask your supervisor/);
+    expect(failure?.detail).not.toMatch(/^Reload/);
+    expect(load('sdk-url', { status: 502, code: 'tccc_seat_not_found' })?.action).toBe(
+      'contact-admin',
+    );
+    expect(load('sdk-url', { status: 502, code: 'tccc_config_error' })?.reason).toBe('tccc-config');
   });
 
   it('explains an expired SDK URL and promises a fresh one on Retry', () => {

@@ -1,7 +1,9 @@
 /**
- * Turns anything that can go wrong while connecting into words for the agent: what happened
- * and what to do next. Pure, so each case is unit-tested. The `reason` is stable (the page
- * exposes it as `data-reason` for tests and for support); the texts are free to change.
+ * Turns anything that can go wrong while connecting into words for the agent: what happened,
+ * what to do, and whether Retry can help. Server refusals are worded by their problem `code`
+ * (a missing seat is not "reload the page"); the HTTP status and code are kept apart as
+ * `support`, a line the agent can quote to whoever runs the console. Pure, so each case is
+ * unit-tested; `reason` is stable (the page exposes it as `data-reason`), texts may change.
  *
  * Never put the SDK URL, the token or a server's raw body in these texts: they are shown on
  * screen and end up in screenshots and bug reports.
@@ -9,12 +11,18 @@
 import { TcccLoadError } from '@tccc-kit/web-loader';
 
 export interface Failure {
-  /** Which step failed, e.g. `token-expired`, `script`, `server-unreachable`, `tccc-unavailable`. */
+  /** Which step failed, e.g. `token-expired`, `script`, `no-seat`, `tccc-unavailable`. */
   reason: string;
   title: string;
   detail: string;
-  /** `retry`: show Retry (it fetches a fresh SDK URL). `sign-in`: the session is gone. */
-  action: 'retry' | 'sign-in';
+  /**
+   * `retry`: Retry can help (it fetches one fresh SDK URL). `sign-in`: the session is gone.
+   * `contact-admin`: only whoever runs the console can fix it; Retry is still offered, but
+   * not as the first thing to do.
+   */
+  action: 'retry' | 'sign-in' | 'contact-admin';
+  /** For support: HTTP status and problem code, e.g. `HTTP 503 · tccc_unavailable`. */
+  support?: string;
 }
 
 /** `null` means there is nothing to show (the attempt was cancelled on purpose). */
@@ -72,6 +80,58 @@ export function describeFailure(error: unknown, timeoutMs: number): Failure | nu
   }
 }
 
+/** What each problem code of the SDK URL route means to an agent. */
+const BY_CODE: Record<string, Omit<Failure, 'support'>> = {
+  no_seat: {
+    reason: 'no-seat',
+    title: 'Your account has no agent seat',
+    detail:
+      'You are signed in, but your account is not linked to a TCCC agent seat, so you cannot ' +
+      'take calls. Ask your supervisor to link it; reloading or retrying will not change this.',
+    action: 'contact-admin',
+  },
+  tccc_seat_not_found: {
+    reason: 'seat-not-found',
+    title: 'Your agent seat does not exist in TCCC',
+    detail:
+      'Your account points at a seat that the contact center does not know. Ask your ' +
+      'supervisor to add the seat in the TCCC console (or fix the mapping), then Retry.',
+    action: 'contact-admin',
+  },
+  tccc_config_error: {
+    reason: 'tccc-config',
+    title: 'The contact center is not set up correctly',
+    detail:
+      'TCCC refused the credentials this console uses. Tell your supervisor or IT; the server ' +
+      'log has the details. Retrying will not help until it is fixed.',
+    action: 'contact-admin',
+  },
+  rate_limited: {
+    reason: 'rate-limited',
+    title: 'Too many connection attempts',
+    detail: 'The server limits how often you can connect. Wait a minute, then Retry.',
+    action: 'retry',
+  },
+  cross_site_request: {
+    reason: 'forbidden',
+    title: 'The server refused the request',
+    detail: 'It did not accept the request as coming from this site. Reload the page, then Retry.',
+    action: 'retry',
+  },
+};
+
+const RATE_LIMITED = BY_CODE.rate_limited as Omit<Failure, 'support'>;
+const FORBIDDEN = BY_CODE.cross_site_request as Omit<Failure, 'support'>;
+
+const TCCC_OUTAGE: Omit<Failure, 'support'> = {
+  reason: 'tccc-unavailable',
+  title: 'TCCC could not be reached',
+  detail:
+    'The contact center did not issue a login for your seat: it is busy, slow or unreachable ' +
+    'right now. This is usually temporary: Retry in a moment.',
+  action: 'retry',
+};
+
 /**
  * Getting the SDK URL failed. With an HTTP status: the server said no. Without one: either
  * fetch itself failed (the loader keeps that as `cause`), or the server's answer was unusable.
@@ -102,35 +162,20 @@ function describeSdkUrlFailure({ status, code, cause }: TcccLoadError): Failure 
       action: 'sign-in',
     };
   }
-  const suffix = code === undefined ? '' : ` (code ${code})`;
-  if (status === 429) {
-    return retry(
-      'rate-limited',
-      'Too many connection attempts',
-      `The server limits how often an SDK URL can be fetched${suffix}. Wait a minute, then Retry.`,
-    );
-  }
-  if (status === 403) {
-    return retry(
-      'forbidden',
-      'The server refused the request',
-      `The request was not accepted as coming from this site${suffix}. Reload the page, then Retry.`,
-    );
-  }
-  if (status >= 500) {
-    return retry(
-      'tccc-unavailable',
-      'TCCC could not issue an SDK URL',
-      `The server could not get a login token from TCCC (HTTP ${status}${suffix}). ` +
-        'This is usually temporary: Retry in a moment. If it persists, the operator should ' +
-        "check the server's TCCC configuration and logs.",
-    );
-  }
-  return retry(
-    'sdk-url',
-    'The server refused to issue an SDK URL',
-    `HTTP ${status}${suffix}. Retry; if it persists, report it to the operator.`,
-  );
+  const support = `HTTP ${status}${code === undefined ? '' : ` · ${code}`}`;
+  const known = code === undefined ? undefined : BY_CODE[code];
+  if (known) return { ...known, support };
+  if (status === 429) return { ...RATE_LIMITED, support };
+  if (status === 403) return { ...FORBIDDEN, support };
+  if (status >= 500) return { ...TCCC_OUTAGE, support };
+  return {
+    ...retry(
+      'sdk-url',
+      'The server refused to connect you',
+      'Retry; if it keeps happening, tell your supervisor and quote the line below.',
+    ),
+    support,
+  };
 }
 
 function retry(reason: string, title: string, detail: string): Failure {

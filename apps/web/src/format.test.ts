@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  describeCall,
   formatAgentStatus,
+  formatDuration,
   formatPayload,
   formatTime,
   normalizePhoneNumber,
   phoneNumberProblem,
+  spokenDuration,
 } from './format.js';
 
 describe('formatTime', () => {
@@ -45,20 +46,6 @@ describe('formatAgentStatus', () => {
   });
 });
 
-describe('describeCall', () => {
-  const call = { sessionId: 's', peer: '100', muted: false } as const;
-  it('says who is calling, who we call and whether we are muted', () => {
-    expect(describeCall(null)).toBe('No call');
-    expect(describeCall({ ...call, direction: 'inbound', stage: 'ringing' })).toBe(
-      'Incoming call from 100',
-    );
-    expect(describeCall({ ...call, direction: 'outbound', stage: 'dialing' })).toBe('Calling 100…');
-    expect(describeCall({ ...call, direction: 'outbound', stage: 'talking', muted: true })).toBe(
-      'Connected to 100 (muted)',
-    );
-  });
-});
-
 describe('phoneNumberProblem', () => {
   it('accepts national and E.164 numbers with spaces and dashes', () => {
     for (const number of ['13800000000', '+86 138-0000-0000', ' 911 ']) {
@@ -75,5 +62,20 @@ describe('phoneNumberProblem', () => {
 
   it('normalizes to digits and a leading plus', () => {
     expect(normalizePhoneNumber(' +86 138-0000 ')).toBe('+861380000');
+  });
+});
+
+describe('formatDuration', () => {
+  it('reads as a timer, hours only when needed', () => {
+    expect(formatDuration(7)).toBe('0:07');
+    expect(formatDuration(754.9)).toBe('12:34');
+    expect(formatDuration(3723)).toBe('1:02:03');
+    expect(formatDuration(-3)).toBe('0:00');
+  });
+
+  it('has a spoken form for screen readers', () => {
+    expect(spokenDuration(62)).toBe('1 minute 2 seconds');
+    expect(spokenDuration(0)).toBe('0 seconds');
+    expect(spokenDuration(3600)).toBe('1 hour');
   });
 });

@@ -1,10 +1,33 @@
-/** Pure text formatting for the page: clock times, event payloads, statuses, calls. */
-import type { Call, Status } from './state.js';
+/** Pure text formatting for the page: clock times, durations, payloads, statuses, numbers. */
+import type { AgentStatus } from '@tccc-kit/web-loader';
 
 /** `14:03:07` in the agent's local time. */
 export function formatTime(at: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}`;
+}
+
+/** A timer: `0:07`, `12:34`, `1:02:03`. Negative and fractional seconds are floored to 0 / whole. */
+export function formatDuration(seconds: number): string {
+  const total = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+}
+
+/** A timer for screen readers: `1 minute 2 seconds`. */
+export function spokenDuration(seconds: number): string {
+  const total = Math.max(0, Math.floor(seconds));
+  const parts: string[] = [];
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (h) parts.push(unit(h, 'hour'));
+  if (m) parts.push(unit(m, 'minute'));
+  if (s || parts.length === 0) parts.push(unit(s, 'second'));
+  return parts.join(' ');
 }
 
 /** A one-line, length-capped rendering of an event payload (`''` when there is none). */
@@ -19,43 +42,18 @@ export function formatPayload(payload: unknown, maxLength = 300): string {
   return text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }
 
-export const statusText: Record<Status, string> = {
-  checking: 'Checking your session…',
-  'signed-out': 'Signed out',
-  'signed-in': 'Signed in, not connected',
-  connecting: 'Connecting to TCCC…',
-  ready: 'Ready',
-  error: 'Error',
-};
-
-const agentStatusLabels: Record<string, string> = {
+const agentStatusLabels: Record<AgentStatus, string> = {
   free: 'Free',
-  busy: 'Busy (in a call)',
+  busy: 'Busy',
   rest: 'On a break',
   arrange: 'After-call work',
   notReady: 'Not ready',
-  offline: 'Offline',
 };
 
 /** Human label of an agent status; unknown values (a newer SDK) are shown as they are. */
 export function formatAgentStatus(status: string | null): string {
   if (status === null) return 'Unknown';
-  return agentStatusLabels[status] ?? status;
-}
-
-/** One sentence describing the call panel, e.g. "Incoming call from +8613800000000". */
-export function describeCall(call: Call | null): string {
-  if (call === null) return 'No call';
-  switch (call.stage) {
-    case 'ringing':
-      return `Incoming call from ${call.peer}`;
-    case 'dialing':
-      return `Calling ${call.peer}…`;
-    case 'talking':
-      return `${call.direction === 'inbound' ? 'In call with' : 'Connected to'} ${call.peer}${
-        call.muted ? ' (muted)' : ''
-      }`;
-  }
+  return agentStatusLabels[status as AgentStatus] ?? status;
 }
 
 /**

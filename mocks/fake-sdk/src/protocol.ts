@@ -11,8 +11,14 @@
 export const sdkRoutes = {
   /** GET: the SDK script. Query `token` is the one-time login token. */
   script: 'tccc.js',
-  /** POST {@link LoginRequest} → {@link LoginResponse}; DELETE ends the session. */
+  /** POST {@link LoginRequest} → {@link LoginResponse}; DELETE (bearer) ends the session. */
   session: 'session',
+  /**
+   * POST {@link EndSessionRequest} as a CORS-simple request (text/plain JSON, no
+   * Authorization header), so it can be sent with `keepalive` or `navigator.sendBeacon`
+   * while the page unloads → 204 once the seat is offline.
+   */
+  endSession: 'session/end',
   /** GET with `Authorization: Bearer <credential>`: Server-Sent Events ({@link ServerEvent}). */
   events: 'events',
   /** POST {@link SetStatusRequest} → {@link AgentStatusResponse}. */
@@ -21,13 +27,26 @@ export const sdkRoutes = {
   outboundCall: 'calls/outbound',
 } as const;
 
-/** POST `calls/<sessionId>/<action>` → {@link CallStateResponse}. */
-export const callActions = ['accept', 'hangup', 'mute', 'unmute', 'hold', 'unhold'] as const;
+/** POST `calls/<sessionId>/<action>` (no body) → {@link CallStateResponse}. */
+export const callActions = [
+  'accept',
+  'hangup',
+  'mute',
+  'unmute',
+  'hold',
+  'unhold',
+  'complete',
+] as const;
 export type CallAction = (typeof callActions)[number];
 
+/** POST `calls/<sessionId>/dtmf` {@link DtmfRequest} → {@link CallStateResponse}. */
+export const dtmfRoute = 'dtmf';
+/** POST `calls/<sessionId>/transfer` {@link TransferRequest} → {@link CallStateResponse}. */
+export const transferRoute = 'transfer';
+
 /**
- * Agent statuses as the TCCC docs list them. There is no `offline`: `Agent.offline()` sets
- * `notReady` (no inbound offers) and `Agent.online()` sets `free` [unconfirmed].
+ * Agent statuses as the TCCC docs list them. A logged-in seat is never `offline`: that is
+ * the staff status of a seat with no SDK session (the mock's store, DescribeStaffInfoList).
  */
 export type WireAgentStatus = 'free' | 'busy' | 'rest' | 'arrange' | 'notReady';
 
@@ -37,6 +56,14 @@ export type SettableStatus = (typeof settableStatuses)[number];
 
 export interface LoginRequest {
   token: string;
+}
+
+/** How the fake reconnects a lost event stream; chosen by the mock's `sdk` settings. */
+export interface ReconnectSettings {
+  /** First wait after the stream is lost, in ms; doubled after each failed attempt. */
+  initialMs: number;
+  /** The longest wait between attempts, in ms. */
+  maxMs: number;
 }
 
 export interface LoginResponse {
@@ -50,6 +77,11 @@ export interface LoginResponse {
    * `ready`; the fake then logs in and connects but stays silent.
    */
   emitReady: boolean;
+  reconnect: ReconnectSettings;
+}
+
+export interface EndSessionRequest {
+  credential: string;
 }
 
 export interface SetStatusRequest {
@@ -69,6 +101,16 @@ export interface OutboundCallRequest {
   skillGroupId?: string;
 }
 
+export interface DtmfRequest {
+  dtmfText: string;
+}
+
+/** Where `Call.transfer` sends the call: an agent, a skill group, or an agent of a group. */
+export interface TransferRequest {
+  skillGroupId?: string;
+  userId?: string;
+}
+
 export type ServerType = 'staffSeat' | 'staffPhoneSeat' | 'staffExtensionSeat';
 
 export interface OutboundCallResponse {
@@ -79,11 +121,26 @@ export interface OutboundCallResponse {
   remark?: string;
 }
 
-export type CallState = 'offered' | 'dialing' | 'talking' | 'ended';
+/**
+ * Where a call is: in the IVR, waiting in a skill group's queue, ringing at an agent
+ * (`offered`), ringing at the customer (`dialing`, outbound), connected, or over.
+ */
+export type CallState = 'ivr' | 'queued' | 'offered' | 'dialing' | 'talking' | 'ended';
 
 export interface CallStateResponse {
   sessionId: string;
   state: CallState;
+  muted: boolean;
+  held: boolean;
+}
+
+/** A call in progress on the seat, as a page that (re)connects learns it. */
+export interface CallSnapshot {
+  sessionId: string;
+  direction: 'inbound' | 'outbound';
+  /** The customer's number. */
+  peer: string;
+  state: 'offered' | 'dialing' | 'talking';
   muted: boolean;
   held: boolean;
 }
@@ -102,18 +159,38 @@ export type SdkErrorCode =
   | 'TokenExpired'
   | 'TokenUsed'
   | 'SessionInvalid'
+  | 'SessionLoggedOut'
+  | 'SessionTakenOver'
+  | 'SessionExpired'
   | 'BadRequest'
   | 'CallNotFound'
   | 'CallStateConflict'
   | 'SeatBusy'
+  | 'StatusNotAllowed'
+  | 'TransferTargetUnavailable'
   | 'InjectedFault';
 
 export type CloseBy = 'client' | 'seat' | 'admin' | 'timer';
 
-/** Payloads the mock pushes; the SSE `event:` field is the TCCC event name. */
+/** Why a seat's SDK session ended (the `loggedOut` event). */
+export type SessionEndReason = 'offline' | 'takenOver' | 'expired';
+
+/** The 401 code the host answers a credential of a session that ended for `reason`. */
+export const sessionEndedCodes = {
+  offline: 'SessionLoggedOut',
+  takenOver: 'SessionTakenOver',
+  expired: 'SessionExpired',
+} as const satisfies Record<SessionEndReason, SdkErrorCode>;
+
+export interface IvrStep {
+  key: string;
+  label: string;
+}
+
+/** Payloads the mock pushes; the SSE `event:` field is the event name. */
 export interface ServerEventMap {
-  /** First message on every stream: the connection is live. */
-  connected: { status: WireAgentStatus };
+  /** First message on every stream: the connection is live; the seat's calls in progress. */
+  connected: { status: WireAgentStatus; calls: CallSnapshot[] };
   callIn: {
     sessionId: string;
     type: 'phone';
@@ -122,6 +199,9 @@ export interface ServerEventMap {
     callerPhoneNumber: string;
     callerLocation?: string;
     remark?: string;
+    ivrPath?: IvrStep[];
+    protectedCaller?: string;
+    protectedCallee?: string;
     serverType: ServerType;
   };
   callOuted: {
@@ -133,17 +213,40 @@ export interface ServerEventMap {
   calloutAccepted: { sessionId: string };
   userAccessed: { sessionId: string };
   autoTransfer: { sessionId: string };
+  transfer: { sessionId: string; skillGroupId?: string; userId?: string };
   sessionEnded: {
     sessionId: string;
     closeBy: CloseBy;
+    /** Only with closeBy `admin` (HangUpCall), when the caller gave them. */
+    mainReason?: string;
+    subReason?: string;
     type: 'phone';
     /** Seconds of conversation (0 when never connected), by the mock clock. */
     duration: number;
   };
+  sessionCompleted: { sessionId: string };
   statusChanged: { status: WireAgentStatus };
+  /** The session ended; the stream closes right after. */
+  loggedOut: { reason: SessionEndReason };
 }
 
 export type ServerEventName = keyof ServerEventMap;
 export type ServerEvent = {
   [K in ServerEventName]: { name: K; payload: ServerEventMap[K] };
 }[ServerEventName];
+
+/** Every name the host sends (the compiler checks the list is complete). */
+const eventNameSet: { readonly [K in ServerEventName]: true } = {
+  connected: true,
+  callIn: true,
+  callOuted: true,
+  calloutAccepted: true,
+  userAccessed: true,
+  autoTransfer: true,
+  transfer: true,
+  sessionEnded: true,
+  sessionCompleted: true,
+  statusChanged: true,
+  loggedOut: true,
+};
+export const serverEventNames = Object.keys(eventNameSet) as readonly ServerEventName[];

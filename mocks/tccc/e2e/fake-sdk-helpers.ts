@@ -6,9 +6,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 // The loader's typings declare `window.tccc` for the page functions of this suite.
 import type {} from '@tccc-kit/web-loader';
 import { test as base } from '../src/playwright/fixture.js';
+import type { TelCdrInfo } from '../src/state/tencent-types.js';
+import type { StartedMockTccc } from '../src/testing/start.js';
 
 const pageCss = '#workbench { width: 800px; height: 520px; }';
 const pageHtml = `<!doctype html>
@@ -63,7 +66,7 @@ export const test = base.extend<{ cspViolations: string[] }, { pageServer: PageS
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
 
 /** Every SDK event the page has seen, in order, with its payload. */
 export interface SeenEvent {
@@ -74,21 +77,29 @@ export interface SeenEvent {
 declare global {
   interface Window {
     __events: SeenEvent[];
+    /** What `Agent.offline()` settled with, when injectSdk was told to call it on load. */
+    __offline?: Promise<unknown>;
   }
 }
 
+/** The fake SDK's events that TCCC does not document [unconfirmed], recorded as well. */
+const EXTENSION_EVENTS = ['connectionLost', 'connectionRestored', 'loggedOut'] as const;
+
 /**
  * Inject `<script crossorigin="anonymous" src=sdkUrl>` as the TCCC guide does, and on its
- * `load` check that window.tccc exists and subscribe to every event (recorded in
- * window.__events). Resolves with 'load' or 'error' (the script failed to load).
+ * `load` check that window.tccc exists and subscribe to every event, documented and
+ * extension (recorded in window.__events). With `offlineOnLoad`, call `Agent.offline()` in
+ * the load handler, while the SDK's login request is certainly still in flight (its answer
+ * cannot arrive in the task that ran the script); its result goes to window.__offline.
+ * Resolves with 'load' or 'error' (the script failed to load).
  */
 export function injectSdk(
   page: Page,
   sdkUrl: string,
-  options: { renderDomId?: string } = {},
+  options: { renderDomId?: string; offlineOnLoad?: boolean } = {},
 ): Promise<'load' | 'error'> {
   return page.evaluate(
-    ({ sdkUrl, renderDomId }) =>
+    ({ sdkUrl, renderDomId, offlineOnLoad, extensions }) =>
       new Promise<'load' | 'error'>((resolve) => {
         window.__events = [];
         const script = document.createElement('script');
@@ -98,16 +109,49 @@ export function injectSdk(
         script.addEventListener('load', () => {
           const tccc = window.tccc;
           if (!tccc) throw new Error('window.tccc is missing right after load');
-          for (const name of Object.values(tccc.events)) {
+          for (const name of [...Object.values(tccc.events), ...extensions]) {
             tccc.on(name, (payload: unknown) => window.__events.push({ name, payload }));
+          }
+          if (offlineOnLoad) {
+            window.__offline = Promise.resolve(tccc.Agent.offline()).then(
+              (result) => result,
+              (error: unknown) => error,
+            );
           }
           resolve('load');
         });
         script.addEventListener('error', () => resolve('error'));
         document.body.append(script);
       }),
-    { sdkUrl, renderDomId: options.renderDomId },
+    {
+      sdkUrl,
+      renderDomId: options.renderDomId,
+      offlineOnLoad: options.offlineOnLoad ?? false,
+      extensions: EXTENSION_EVENTS,
+    },
   );
+}
+
+/** Issue a token for the seat, load the SDK into the page and wait for `ready`. */
+export async function loadSdk(
+  page: Page,
+  mockTccc: StartedMockTccc,
+  seatUserId: string,
+  options: { renderDomId?: string } = {},
+): Promise<void> {
+  const { sdkUrl } = await mockTccc.control.issueToken({ seatUserId });
+  expect(await injectSdk(page, sdkUrl, options)).toBe('load');
+  await waitForEvent(page, 'ready');
+}
+
+/** The CDR the mock holds for a call (from the state export). */
+export async function cdrOf(mockTccc: StartedMockTccc, sessionId: string): Promise<TelCdrInfo> {
+  const state = await mockTccc.control.state({ omit: ['tokens', 'calls', 'pushes'] });
+  const record = state.cdrs
+    ?.flatMap((app) => app.records)
+    .find((cdr) => cdr.SessionId === sessionId);
+  if (!record) throw new Error(`the mock holds no CDR for call ${sessionId}`);
+  return record;
 }
 
 /** Wait until the page has seen an event named `name`; returns its payload. */

@@ -30,7 +30,7 @@ export function createMockApp(ctx: MockContext, parts: MockAppParts): Hono {
 
   app.route('/__tccc', createControlPlane(ctx, parts.sdk, parts.control, parts.controlPlane));
   app.route('/sdk', createSdkRoutes(ctx, parts.sdk));
-  app.route('/', createCloudApiRoutes(ctx, { rateLimiter: parts.rateLimiter }));
+  app.route('/', createCloudApiRoutes(ctx, { rateLimiter: parts.rateLimiter, calls: parts.sdk }));
 
   app.notFound((c) =>
     c.json(

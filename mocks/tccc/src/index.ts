@@ -3,6 +3,14 @@
  * served in-process, through msw (`@tccc-kit/mock-tccc/msw`) or as a loopback server, with
  * all of its state in one store.
  */
+
+export { telCdrAnswer } from './api/actions/cdr-shapes.js';
+export {
+  API_LIMITS,
+  type CallControl,
+  implementedActionNames,
+} from './api/actions/index.js';
+export { coverageRows, coverageTable } from './api/coverage.js';
 export { CloudApiError, TcccErrorCode } from './api/errors.js';
 export { sdkUrlFor } from './api/issue-token.js';
 export {
@@ -11,10 +19,13 @@ export {
   type Tc3SignInput,
   tc3Authorization,
 } from './api/signature.js';
+export { answerProblems, type ConformOptions, conformProblems } from './api/spec/conform.js';
+export { specActionNames } from './api/spec/load.js';
 export { createMockApp, type MockAppParts } from './app.js';
 export {
   DEFAULT_LIMITS,
   DEFAULT_SDK_APP_ID,
+  DEFAULT_SDK_SETTINGS,
   DEFAULT_SEATS,
   DEFAULT_SECRET_ID,
   DEFAULT_SECRET_KEY,
@@ -30,6 +41,7 @@ export {
   type ResolvedMockTcccConfig,
   resolveMockConfig,
   resolveMockSeed,
+  type SdkSettings,
 } from './config/index.js';
 export type { MockContext } from './context.js';
 export {
@@ -55,7 +67,17 @@ export {
   type MockTccc,
   type MockTcccOptions,
 } from './mock.js';
-export { type InboundCallRequest, SdkError, SdkRuntime } from './sdk/index.js';
+export {
+  type AdminHangUp,
+  buildCdr,
+  CALLEE_FAILURES,
+  type CalleeFailure,
+  END_STATUS,
+  type EndStatusString,
+  type InboundCallRequest,
+  SdkError,
+  SdkRuntime,
+} from './sdk/index.js';
 export {
   type MockTcccServer,
   type MockTcccServerOptions,

@@ -113,6 +113,7 @@ export function createMockTccc(options: MockTcccOptions = {}): MockTccc {
       retentionSeconds: resolved.limits.tokenRetentionSeconds,
       maxRecords: resolved.limits.maxTokens,
     },
+    cdrs: { maxRecordsPerApp: resolved.limits.maxCdrs },
   });
   const faults = createMockFaults(newId, random);
   const rateLimiter = createRateLimiter(clock, () => resolved.limits.requestsPerSecond);

@@ -91,3 +91,17 @@ export async function signIn(
 /** A JSON response body, read loosely: the tests' assertions check its shape. */
 // biome-ignore lint/suspicious/noExplicitAny: bodies are asserted field by field in the tests.
 export const body = (response: Response): Promise<any> => response.json();
+
+/** `post` and `get` for the mock's routes: control routes carry the control token. */
+export function requests(mock: () => MockTccc) {
+  const post = (path: string, payload: unknown, headers: Record<string, string> = {}) =>
+    mock().app.request(
+      path,
+      json(
+        payload,
+        path.startsWith('/__tccc/') ? { ...controlHeaders(mock()), ...headers } : headers,
+      ),
+    );
+  const get = (path: string) => mock().app.request(path, { headers: controlHeaders(mock()) });
+  return { post, get };
+}

@@ -152,9 +152,6 @@ test('a load that times out against the mock leaves no session that can take cal
   openLoaderPage,
   mockTccc,
 }) => {
-  // Fails until the fake SDK's Agent.offline() ends a session that has not emitted ready
-  // (the emulator's part of issue 11); then remove this line.
-  test.fail();
   await mockTccc.control.addFault({ target: 'sdk.ready', kind: 'hang' });
   const page = await openLoaderPage();
   expect(await page.evaluate(() => window.harness.load({ timeoutMs: 1500 }))).toMatchObject({

@@ -181,6 +181,8 @@ export interface TcccDocumentedEventMap {
   userAccessed: SessionRef;
   autoTransfer: SessionRef;
   sessionEnded: SessionEndedEvent;
+  /** The agent pressed "complete" on an ended session (documented in the older SDK docs). */
+  sessionCompleted: SessionRef;
   callOuted: CallOutedEvent;
   calloutAccepted: SessionRef;
   transfer: TransferEvent;

@@ -29,6 +29,7 @@ const entry = (name: string) => fileURLToPath(new URL(`../servers/${name}`, impo
 const MOCK_ENTRY = entry('mock-tccc.ts');
 const OUR_BENCH_ENTRY = entry('our-server.ts');
 const MINIMAL_ENTRY = entry('minimal-server.ts');
+const CONSOLE_ENTRY = entry('console-server.ts');
 
 /** Sign-in password of the demo accounts in every run (random: our server rejects weak ones). */
 export const DEMO_PASSWORD = randomBytes(18).toString('base64url');
@@ -147,6 +148,21 @@ export function startOurBenchServer(options: {
 }): Promise<{ url: string; child: Child }> {
   return startBenchEntry('our server (bench entry)', OUR_BENCH_ENTRY, {
     ...options,
+    password: DEMO_PASSWORD,
+    tokenClient: BENCH_TOKEN_CLIENT,
+  });
+}
+
+/** Our server serving a built web app (servers/console-server.ts): the console, or a bare page. */
+export function startConsoleServer(options: {
+  name: string;
+  mockUrl: string;
+  accounts: readonly string[];
+  webDistDir: string;
+}): Promise<{ url: string; child: Child }> {
+  const { name, ...rest } = options;
+  return startBenchEntry(name, CONSOLE_ENTRY, {
+    ...rest,
     password: DEMO_PASSWORD,
     tokenClient: BENCH_TOKEN_CLIENT,
   });

@@ -4,10 +4,13 @@
  */
 import { markdownTable } from '../lib/markdown.js';
 import type { Spread } from '../lib/rounds.js';
+import { summariseCdrPages } from '../phases/cdr-pages.js';
+import { CONNECT_TO_READY_TARGET } from '../phases/console.js';
 import type { Machine } from './machine.js';
 import { type BenchResults, formatLoad, formatMicros, formatMs, formatRps } from './results.js';
 import {
   buildRows,
+  CDR_PAGE_TARGET,
   MINIMAL_P50_TARGET,
   rowCells,
   SCALE_OUT_TARGET,
@@ -23,8 +26,9 @@ const perRound = (ratio: Spread) =>
   `${times(ratio.median)}; ${times(ratio.min)} to ${times(ratio.max)}; ${ratio.values.map(times).join(', ')}`;
 
 export function benchmarksDocument(results: BenchResults, machine: Machine): string {
-  const { settings: s, shiftStart: shift, coldStart, browser, sizes } = results;
+  const { settings: s, shiftStart: shift, coldStart, browser, sizes, console: app } = results;
   const { loaded, single, rounds } = summariseThroughput(results.throughput);
+  const cdr = summariseCdrPages(results.cdrPages);
   const table = markdownTable(TABLE_HEADER, buildRows(results).map(rowCells));
   return `# Benchmarks
 
@@ -140,12 +144,30 @@ ${scaleOutMethod(results)}
   ${sizes.loaderAll.minified} B minified, ${sizes.loaderAll.gzipped} B gzipped. The fake
   SDK script as the mock serves it: ${sizes.fakeSdk.minified} B minified,
   ${sizes.fakeSdk.gzipped} B gzipped.
+- **Call-record pages**: the mock generates ${results.cdrPages.storedCdrs} CDRs over 30 days
+  (\`POST /__tccc/cdrs\` with \`generate\`, not timed); then one reused SDK client, one caller at
+  a time, calls \`DescribeTelCdr\` for pages of 100 all over the history (a different page each
+  call) and \`CreateSDKLoginToken\` on the same mock, ${s.loadSeconds} s each per round, in an order
+  that rotates, after one warm-up of ${s.warmUpSeconds} s each. Target: the page p50 within
+  ${CDR_PAGE_TARGET}x the token's, no call failing. Page p50 ${formatMs(cdr.page.median)}, token p50
+  ${formatMs(cdr.token.median)}; per-round ratios: ${perRound(cdr.ratio)}; failed calls: ${cdr.failed}.
 - **Browser**: headless Chromium, a page on its own loopback origin, a freshly minted SDK
   URL per run and a fresh context per run; time from the call to \`ready\`, measured in the
   page. Ours: \`loadTccc()\`. Baseline: the guide's bare script-tag injection
   (\`injectTcccWebSDK\`), so the ratio is the loader's overhead. ${s.browserRuns} runs each,
   alternating, after one warm-up each. Loader: ${samples(browser.withLoaderRuns)}. Bare:
   ${samples(browser.bareRuns)}.
+- **Console**: the built agent console (apps/web/dist). Initial JavaScript is what
+  \`index.html\` loads (module script and modulepreloads), gzip level 9:
+  ${app.initialJs.minified} B minified, ${app.initialJs.gzipped} B gzipped, against a 100 KB
+  budget; the chunks loaded later (the desk after sign-in, the transfer dialog):
+  ${app.lazyJs.minified} B minified, ${app.lazyJs.gzipped} B gzipped. Connect to Ready: the
+  same server build serves the console and a bare page whose button only calls
+  \`loadTccc({ sdkUrl: fetchSdkUrl() })\` (one process each, same mock, reset before every
+  run); a signed-in agent in a fresh context clicks Connect, and the page measures until it
+  shows ready. ${s.browserRuns} runs each, alternating, after one warm-up each. Console:
+  ${samples(app.consoleRuns)}. Bare page: ${samples(app.bareRuns)}. Target: within
+  ${CONNECT_TO_READY_TARGET}x.
 `;
 }
 

@@ -1,6 +1,8 @@
 /** Everything one run of the bench measured, and the figures' formatting. */
 import type { BrowserResults } from '../phases/browser.js';
+import type { CdrPageResults } from '../phases/cdr-pages.js';
 import type { ColdStartResults } from '../phases/cold-start.js';
+import type { ConsoleResults } from '../phases/console.js';
 import type { ScaleOutResults } from '../phases/scale-out.js';
 import type { ShiftStartResults } from '../phases/shift-start.js';
 import type { Size } from '../phases/sizes.js';
@@ -18,10 +20,14 @@ export interface BenchResults {
   loadAverage: { start: number[]; end: number[] };
   sizes: { loader: Size; loaderAll: Size; fakeSdk: Size };
   browser: BrowserResults;
+  /** The agent console: its initial JavaScript, and Connect to Ready against a bare page. */
+  console: ConsoleResults;
   coldStart: ColdStartResults;
   throughput: ThroughputResults;
   shiftStart: ShiftStartResults;
   scaleOut: ScaleOutResults;
+  /** DescribeTelCdr pages over 100 000 stored CDRs vs CreateSDKLoginToken, same mock. */
+  cdrPages: CdrPageResults;
 }
 
 export const formatMs = (ms: number): string =>

@@ -37,6 +37,14 @@ function results(rounds: ReturnType<typeof round>[]): BenchResults {
     loadAverage: { start: [0.5, 0.5, 0.5], end: [0.5, 0.5, 0.5] },
     sizes: { loader: size, loaderAll: size, fakeSdk: size },
     browser: { withLoader: 100, bare: 100, withLoaderRuns: [100], bareRuns: [100] },
+    console: {
+      initialJs: { minified: 200_000, gzipped: 70_000 },
+      lazyJs: { minified: 150_000, gzipped: 50_000 },
+      console: 110,
+      bare: 100,
+      consoleRuns: [110],
+      bareRuns: [100],
+    },
     coldStart: { baseline: 900, ours: 450, baselineRuns: [900], oursRuns: [450] },
     throughput: { rounds },
     shiftStart: {
@@ -45,6 +53,10 @@ function results(rounds: ReturnType<typeof round>[]): BenchResults {
       floorMs: 10_000,
     },
     scaleOut: { skipped: 'BENCH_SCALE_AGENTS=0' },
+    cdrPages: {
+      storedCdrs: 100_000,
+      rounds: [{ order: ['token', 'page'], token: run(1), page: run(3) }],
+    },
   };
 }
 
@@ -147,5 +159,35 @@ describe('the scale-out rows', () => {
     expect(scaleOutRows({ skipped: 'redis-server is not installed' })[0]?.ours).toBe(
       'skipped: redis-server is not installed',
     );
+  });
+});
+
+describe('the console rows', () => {
+  const base = () => results([round({ p50: 1.2, cpu: 80 }, { p50: 1.0, cpu: 40 })]);
+
+  it('judge initial JavaScript against the 100 KB budget and Connect to Ready within 1.2x', () => {
+    const rows = buildRows(base());
+    expect(row(rows, 'Console: initial JavaScript, min+gzip')).toMatchObject({
+      ours: '70000 B',
+      baseline: 'budget 102400 B',
+      met: true,
+    });
+    expect(row(rows, 'Console: Connect to Ready (median of 11)')).toMatchObject({
+      ratio: '1.10x bare page',
+      target: '<= 1.2x',
+      met: true,
+    });
+  });
+
+  it('say NO over the budget and beyond 1.2x the bare page', () => {
+    const over = base();
+    over.console = {
+      ...over.console,
+      initialJs: { minified: 400_000, gzipped: 110_000 },
+      console: 130,
+    };
+    const rows = buildRows(over);
+    expect(row(rows, 'Console: initial JavaScript, min+gzip').met).toBe(false);
+    expect(row(rows, 'Console: Connect to Ready (median of 11)').met).toBe(false);
   });
 });

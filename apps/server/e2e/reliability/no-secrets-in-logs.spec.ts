@@ -26,17 +26,17 @@ test('a whole session leaves no secret, SDK URL, token or cookie in the server l
     await agentConsole.expectStatus('ready');
 
     // Outbound: the mock answers numbers not ending in 8 or 9 (mocks/tccc/src/sdk/outcomes.ts).
-    await page.getByLabel('Phone number').fill('13800138001');
-    await agentConsole.callButton('Call').click();
-    await expect(agentConsole.callSummary).toHaveAttribute('data-stage', 'talking');
-    await agentConsole.callButton('Hang up').click();
-    await expect(agentConsole.callSummary).toHaveText('No call');
+    await agentConsole.dial('13800138001');
+    await expect(agentConsole.activeCall).toHaveAttribute('data-stage', 'talking');
+    await agentConsole.button('Hang up').click();
+    await expect(agentConsole.afterCall).toBeVisible();
+    await agentConsole.button('Ready for the next call').click();
 
     const { sessionId } = await mockTccc.control.inboundCall({ seatUserId: AGENT });
-    await agentConsole.callButton('Accept').click();
-    await expect(agentConsole.callSummary).toContainText('In call with');
+    await agentConsole.button('Accept').click();
+    await expect(agentConsole.activeCall).toHaveAttribute('data-stage', 'talking');
     await mockTccc.control.endCall(sessionId);
-    await expect(agentConsole.callSummary).toHaveText('No call');
+    await expect(agentConsole.afterCall).toHaveAttribute('data-outcome', 'customer-hung-up');
 
     await agentConsole.signOut();
     await server.close();

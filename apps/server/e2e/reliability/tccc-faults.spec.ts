@@ -1,8 +1,9 @@
 /**
  * What the agent sees when TCCC fails while the server asks for an SDK URL: each fault of
  * the mock (hang past the server's 3 s timeout, 5xx, dropped connection, RequestLimitExceeded,
- * InternalError, TCCC down) shows the "TCCC could not issue an SDK URL" failure with the
- * server's HTTP status and problem code, and Retry connects once TCCC is healthy again.
+ * InternalError, TCCC down) shows the
+ * "TCCC could not be reached" failure with the server's HTTP status and problem code as a line
+ * for support, and Retry connects once TCCC is healthy again.
  *
  * The server-side timing and retries of the same faults are asserted in
  * test/reliability/tccc-faults.test.ts; here it is the browser's view, end to end.
@@ -18,11 +19,15 @@ const SERVER_TCCC_TIMEOUT_MS = 3_000;
 /** Chromium logs the failed SDK URL request as a console error; that one is expected. */
 const SDK_URL_FAILED = /status of 50[234] \([A-Za-z ]+\) \(at \/api\/tccc\/sdk-url\)$/;
 
+const page = (agentConsole: AgentConsole) => agentConsole.page;
+
 async function expectTcccFailure(agentConsole: AgentConsole, status: number, code: string) {
   await agentConsole.expectStatus('error');
   await expect(agentConsole.failure).toHaveAttribute('data-reason', 'tccc-unavailable');
-  await expect(agentConsole.failure).toContainText('TCCC could not issue an SDK URL');
-  await expect(agentConsole.failure).toContainText(`HTTP ${status} (code ${code})`);
+  await expect(agentConsole.failure).toContainText('TCCC could not be reached');
+  await expect(page(agentConsole).getByTestId('failure-support')).toHaveText(
+    `For support: HTTP ${status} · ${code}`,
+  );
   await expect(agentConsole.retryButton).toBeVisible();
   await expect(agentConsole.sdkScripts).toHaveCount(0);
 }

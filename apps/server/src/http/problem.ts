@@ -36,6 +36,7 @@ export const PROBLEMS = {
   tccc_bad_response: { status: 502, title: 'TCCC answered with an error' },
   tccc_unavailable: { status: 503, title: 'TCCC is busy' },
   web_app_not_built: { status: 503, title: 'The web app is not built' },
+  transfer_unavailable: { status: 503, title: 'Transfers are not configured' },
   not_ready: { status: 503, title: 'Not ready' },
   shutting_down: { status: 503, title: 'The server is shutting down' },
   tccc_timeout: { status: 504, title: 'TCCC did not answer in time' },

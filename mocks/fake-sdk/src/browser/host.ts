@@ -1,5 +1,11 @@
-import type { LoginResponse, SdkErrorBody, ServerEvent, ServerEventName } from '../protocol.js';
-import { sdkRoutes } from '../protocol.js';
+import type {
+  LoginResponse,
+  ReconnectSettings,
+  SdkErrorBody,
+  ServerEvent,
+  ServerEventName,
+} from '../protocol.js';
+import { sdkRoutes, serverEventNames } from '../protocol.js';
 import { SseParser } from './sse.js';
 
 /** A failed request to the SDK host; `message` is safe to show (no token, no credential). */
@@ -14,6 +20,15 @@ export class HostError extends Error {
   }
 }
 
+/** What the event stream reports besides events. */
+export interface StreamHandlers {
+  onEvent(event: ServerEvent): void;
+  /** The stream failed or ended; the client waits, then tries again. */
+  onLost(reason: string): void;
+  /** The host refused the session (401): the stream is over for good. */
+  onRefused(error: HostError): void;
+}
+
 /**
  * HTTP client of the mock TCCC SDK host. Every URL is resolved against the script's own
  * URL, so the fake talks to whichever origin served it.
@@ -22,6 +37,10 @@ export class HostClient {
   #credential: string | undefined;
 
   constructor(private readonly scriptUrl: URL) {}
+
+  get loggedIn(): boolean {
+    return this.#credential !== undefined;
+  }
 
   url(route: string): string {
     return new URL(route, this.scriptUrl).href;
@@ -33,9 +52,27 @@ export class HostClient {
     return answer;
   }
 
-  async logout(): Promise<void> {
-    if (!this.#credential) return;
-    await this.request('DELETE', sdkRoutes.session).catch(() => {});
+  /**
+   * End the session at the host. Sent as a CORS-simple `keepalive` request (text/plain JSON,
+   * no Authorization header, so no preflight): it completes even when the page is being
+   * unloaded (`pagehide`), as `navigator.sendBeacon` would, and its answer is readable.
+   */
+  async endSession(): Promise<void> {
+    const credential = this.#credential;
+    if (!credential) return;
+    let response: Response;
+    try {
+      response = await fetch(this.url(sdkRoutes.endSession), {
+        method: 'POST',
+        body: JSON.stringify({ credential }),
+        keepalive: true,
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch {
+      throw new HostError('Cannot reach the TCCC SDK host (network error).', 0, 'NetworkError');
+    }
+    if (!response.ok) throw await errorOf(response);
     this.#credential = undefined;
   }
 
@@ -65,17 +102,20 @@ export class HostClient {
   }
 
   /**
-   * Open the event stream and keep it open: reconnects after `retry` ms (server hint, 1 s by
-   * default) until `signal` aborts or the session is rejected (401).
+   * Open the event stream and keep it open until `signal` aborts or the host refuses the
+   * session (401). A stream that fails or ends is reported (`onLost`) and reopened after a
+   * wait that starts at `reconnect.initialMs` and doubles up to `reconnect.maxMs`; a stream
+   * that delivered events starts the waits afresh.
    */
   async listen(
-    onEvent: (event: ServerEvent) => void,
+    handlers: StreamHandlers,
     signal: AbortSignal,
-    onFatal: (error: HostError) => void,
+    reconnect: ReconnectSettings,
   ): Promise<void> {
-    let retryMs = 1000;
+    let waitMs = reconnect.initialMs;
     while (!signal.aborted) {
-      const parser = new SseParser();
+      let reason = 'the event stream to the SDK host closed';
+      let delivered = false;
       try {
         const response = await fetch(this.url(sdkRoutes.events), {
           headers: {
@@ -86,43 +126,39 @@ export class HostClient {
           cache: 'no-store',
           signal,
         });
-        if (response.status === 401) return onFatal(await errorOf(response));
+        if (response.status === 401) return handlers.onRefused(await errorOf(response));
         if (response.ok && response.body) {
+          const parser = new SseParser();
           const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
           for (;;) {
             const { value, done } = await reader.read();
             if (done) break;
             for (const message of parser.push(value)) {
               const event = toServerEvent(message.event, message.data);
-              if (event) onEvent(event);
+              if (!event) continue;
+              delivered = true;
+              handlers.onEvent(event);
             }
           }
+        } else {
+          reason = `the SDK host answered HTTP ${response.status} to the event stream`;
         }
       } catch {
-        // Network error or abort: retry below unless aborted.
+        reason = 'the event stream to the SDK host failed (network error)';
       }
-      retryMs = parser.retryMs ?? retryMs;
       if (signal.aborted) return;
-      await sleep(retryMs, signal);
+      if (delivered) waitMs = reconnect.initialMs;
+      handlers.onLost(reason);
+      await sleep(waitMs, signal);
+      waitMs = Math.min(waitMs * 2, reconnect.maxMs);
     }
   }
 }
 
-const knownEvents: readonly ServerEventName[] = [
-  'connected',
-  'callIn',
-  'callOuted',
-  'calloutAccepted',
-  'userAccessed',
-  'autoTransfer',
-  'sessionEnded',
-  'statusChanged',
-];
-
 function toServerEvent(name: string, data: string): ServerEvent | undefined {
-  if (!(knownEvents as readonly string[]).includes(name)) return undefined;
+  if (!(serverEventNames as readonly string[]).includes(name)) return undefined;
   try {
-    return { name, payload: JSON.parse(data) } as ServerEvent;
+    return { name: name as ServerEventName, payload: JSON.parse(data) } as ServerEvent;
   } catch {
     return undefined;
   }

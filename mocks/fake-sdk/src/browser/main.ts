@@ -12,7 +12,11 @@ function currentScript(): HTMLScriptElement | undefined {
 }
 
 const script = currentScript();
-if (window.tccc) {
+if (script && !script.isConnected) {
+  // The tag was removed before the script ran: whoever loaded it gave up (a loader that
+  // timed out and tore down). Logging in now would leave a seat online that nobody holds.
+  console.warn('[tccc fake SDK] the script tag was removed before it ran; not logging in.');
+} else if (window.tccc) {
   console.warn(
     '[tccc fake SDK] window.tccc already exists; the SDK was loaded twice. Keeping the first one.',
   );
@@ -26,5 +30,5 @@ if (window.tccc) {
     renderDomId: script.dataset.renderDomId || undefined,
   });
   window.tccc = createTccc(sdk);
-  void sdk.start();
+  sdk.start();
 }

@@ -4,29 +4,25 @@ import type {
   OutboundCallRequest,
   OutboundCallResponse,
   ServerEvent,
+  SessionEndReason,
   SetStatusRequest,
+  TransferRequest,
   WireAgentStatus,
 } from '../protocol.js';
 import { settableStatuses } from '../protocol.js';
 import { Emitter, type Listener } from './emitter.js';
+import {
+  defaultReconnect,
+  endedCodeReasons,
+  events,
+  extensionEvents,
+  forwarded,
+  loggedOutWords,
+} from './events.js';
 import { HostClient, HostError } from './host.js';
 import { failure, guarded, success } from './results.js';
-import { applyEvent, type ViewState } from './state.js';
+import { applyEvent, initialView, type ViewState } from './state.js';
 import { Workspace } from './ui/workspace.js';
-
-/** Event names, as `tccc.events.<name>`. */
-export const events = {
-  ready: 'ready',
-  tokenExpired: 'tokenExpired',
-  callIn: 'callIn',
-  userAccessed: 'userAccessed',
-  autoTransfer: 'autoTransfer',
-  sessionEnded: 'sessionEnded',
-  callOuted: 'callOuted',
-  calloutAccepted: 'calloutAccepted',
-  transfer: 'transfer',
-  statusChanged: 'statusChanged',
-} as const;
 
 export interface FakeSdkOptions {
   /** URL of this script (document.currentScript.src); its `token` query logs in. */
@@ -37,21 +33,21 @@ export interface FakeSdkOptions {
 
 /**
  * The engine behind `window.tccc`: logs in with the token of its own URL, keeps the event
- * stream open, forwards the server's events to listeners, and sends the agent's actions.
+ * stream open (reconnecting with backoff), forwards the server's events to listeners, and
+ * sends the agent's actions.
  */
 export class FakeSdk {
   readonly emitter = new Emitter();
-  readonly view: ViewState = {
-    phase: 'loading',
-    seatUserId: undefined,
-    status: undefined,
-    call: undefined,
-  };
+  readonly view: ViewState = initialView();
   readonly #host: HostClient;
   readonly #abort = new AbortController();
   readonly #ui: Workspace;
   #emitReady = true;
-  /** Calls that ended on this page, until `Call.deleteCall` removes them. */
+  #reconnect = defaultReconnect;
+  /** Settles (never rejects) when the login attempt is over, either way. */
+  #loginSettled: Promise<void> = Promise.resolve();
+  #offline: Promise<{ status: 'success' }> | undefined;
+  /** Calls that ended (or left) this page, until `Call.deleteCall` removes them. */
   readonly #ended = new Set<string>();
 
   constructor(private readonly options: FakeSdkOptions) {
@@ -60,18 +56,24 @@ export class FakeSdk {
       renderDomId: options.renderDomId,
       accept: (sessionId) => this.callAction('accept', sessionId, 'Call.accept').catch(report),
       hangUp: (sessionId) => this.callAction('hangup', sessionId, 'Call.hungUp').catch(report),
+      complete: (sessionId) =>
+        this.callAction('complete', sessionId, 'the Complete button').catch(report),
     });
   }
 
-  async start(): Promise<void> {
+  start(): void {
     this.#ui.mount(this.view);
+    this.#loginSettled = this.#login();
+  }
+
+  async #login(): Promise<void> {
     const token = this.options.scriptUrl.searchParams.get('token') ?? '';
     try {
       const login = await this.#host.login(token);
       this.view.seatUserId = login.seatUserId;
       this.view.status = login.status;
       this.#emitReady = login.emitReady;
-      this.#ui.update(this.view);
+      this.#reconnect = login.reconnect ?? defaultReconnect;
     } catch (error) {
       this.view.phase = 'failed';
       this.#ui.update(this.view);
@@ -82,33 +84,61 @@ export class FakeSdk {
       this.emitter.emit(events.tokenExpired, { message });
       return;
     }
+    this.#ui.update(this.view);
+    // Agent.offline() while the login was in flight: log straight out, never get ready.
+    if (this.#offline) return;
     void this.#host.listen(
-      (event) => this.#onServerEvent(event),
-      this.#abort.signal,
-      (error) => {
-        this.view.phase = 'failed';
-        this.#ui.update(this.view);
-        console.warn(`[tccc fake SDK] event stream closed: ${error.message}`);
+      {
+        onEvent: (event) => this.#onServerEvent(event),
+        onLost: (reason) => this.#onLost(reason),
+        onRefused: (error) => this.#loggedOut(endedCodeReasons[error.code] ?? 'expired'),
       },
+      this.#abort.signal,
+      this.#reconnect,
     );
   }
 
   #onServerEvent(event: ServerEvent): void {
-    if (event.name === 'sessionEnded' || event.name === 'autoTransfer') {
+    if (event.name === 'loggedOut') {
+      this.#loggedOut(event.payload.reason);
+      return;
+    }
+    if (
+      event.name === 'sessionEnded' ||
+      event.name === 'autoTransfer' ||
+      event.name === 'transfer'
+    ) {
       this.#ended.add(event.payload.sessionId);
     }
     applyEvent(this.view, event);
     if (event.name === 'connected') {
-      if (this.view.phase === 'loading' && this.#emitReady) {
-        this.view.phase = 'ready';
-        this.#ui.update(this.view);
-        this.emitter.emit(events.ready);
-      }
+      const restored = this.view.reconnecting;
+      this.view.reconnecting = false;
+      if (this.view.phase === 'loading' && this.#emitReady) this.view.phase = 'ready';
       this.#ui.update(this.view);
+      if (restored) this.emitter.emit(extensionEvents.connectionRestored, {});
+      else if (this.view.phase === 'ready') this.emitter.emit(events.ready);
       return;
     }
     this.#ui.update(this.view);
-    this.emitter.emit(event.name, event.payload);
+    if (forwarded.has(event.name)) this.emitter.emit(event.name, event.payload);
+  }
+
+  /** The stream failed: tell the page once, while the host client reconnects. */
+  #onLost(reason: string): void {
+    if (this.view.phase !== 'ready' || this.view.reconnecting) return;
+    this.view.reconnecting = true;
+    this.#ui.update(this.view);
+    this.emitter.emit(extensionEvents.connectionLost, { reason });
+  }
+
+  /** The seat's session is over: stop listening, say why once. */
+  #loggedOut(reason: SessionEndReason): void {
+    if (this.view.phase === 'loggedOut') return;
+    this.#abort.abort();
+    applyEvent(this.view, { name: 'loggedOut', payload: { reason } });
+    this.#ui.update(this.view);
+    this.emitter.emit(extensionEvents.loggedOut, { reason });
   }
 
   /** Reject unless `ready` has been emitted: the real SDK fails calls made before ready. */
@@ -117,8 +147,8 @@ export class FakeSdk {
     const why =
       this.view.phase === 'failed'
         ? 'the SDK failed to initialise (see the tokenExpired event); load it again with a new SdkURL'
-        : this.view.phase === 'destroyed'
-          ? 'the SDK has been unloaded'
+        : this.view.phase === 'loggedOut'
+          ? `the SDK session has ended: ${loggedOutWords[this.view.loggedOut ?? 'expired']}; load the SDK again with a new SdkURL`
           : 'wait for the "ready" event first';
     throw failure(`tccc.${method} cannot be used now: ${why}.`);
   }
@@ -138,37 +168,44 @@ export class FakeSdk {
     });
   }
 
+  #sessionIdOf(sessionId: unknown, method: string): string {
+    if (typeof sessionId !== 'string' || sessionId === '') {
+      throw failure(`tccc.${method} needs { sessionId }, from the callIn or callOuted event.`);
+    }
+    return sessionId;
+  }
+
+  /** POST `calls/<sessionId>/<route>`; keeps the local view in step with the answer. */
+  async #callRequest(sessionId: string, route: string, body?: unknown) {
+    const path = `calls/${encodeURIComponent(sessionId)}/${route}`;
+    const state = await this.#host.request<CallStateResponse>('POST', path, body);
+    if (state.state === 'ended') {
+      // The HTTP answer can beat the sessionEnded event: the call is over for deleteCall now.
+      this.#ended.add(sessionId);
+    }
+    if (this.view.call?.sessionId === sessionId) {
+      this.view.call.muted = state.muted;
+      this.view.call.held = state.held;
+      this.#ui.update(this.view);
+    }
+    return state;
+  }
+
   callAction(action: CallAction, sessionId: unknown, method: string) {
     return guarded(async () => {
       this.#requireReady(method);
-      if (typeof sessionId !== 'string' || sessionId === '') {
-        throw failure(`tccc.${method} needs { sessionId }, from the callIn or callOuted event.`);
-      }
-      const path = `calls/${encodeURIComponent(sessionId)}/${action}`;
-      const state = await this.#host.request<CallStateResponse>('POST', path);
-      if (state.state === 'ended') {
-        // The HTTP answer can beat the sessionEnded event: the call is over for deleteCall now.
-        this.#ended.add(sessionId);
-      }
-      if (this.view.call?.sessionId === sessionId) {
-        this.view.call.muted = state.muted;
-        this.view.call.held = state.held;
-        this.#ui.update(this.view);
-      }
-      return state;
+      return this.#callRequest(this.#sessionIdOf(sessionId, method), action);
     });
   }
 
-  /** Resolve when `sessionId` is the call in progress on this page; reject otherwise. */
+  /** Resolve with the call in progress on this page with that sessionId; reject otherwise. */
   requireCall(sessionId: unknown, method: string) {
     return guarded(async () => {
       this.#requireReady(method);
-      if (typeof sessionId !== 'string' || sessionId === '') {
-        throw failure(`tccc.${method} needs { sessionId }, from the callIn or callOuted event.`);
-      }
+      const id = this.#sessionIdOf(sessionId, method);
       const call = this.view.call;
-      if (call?.sessionId !== sessionId) {
-        throw failure(`tccc.${method}: no call in progress with sessionId "${sessionId}".`);
+      if (call?.sessionId !== id) {
+        throw failure(`tccc.${method}: no call in progress with sessionId "${id}".`);
       }
       return call;
     });
@@ -176,21 +213,37 @@ export class FakeSdk {
 
   sendDigits(sessionId: unknown, dtmfText: unknown) {
     return guarded(async () => {
-      const call = await this.requireCall(sessionId, 'Call.sendDigits');
-      if (call.state !== 'talking') {
-        throw failure('tccc.Call.sendDigits needs a connected call.');
+      this.#requireReady('Call.sendDigits');
+      const id = this.#sessionIdOf(sessionId, 'Call.sendDigits');
+      if (typeof dtmfText !== 'string' || !/^[0-9*#]{1,64}$/.test(dtmfText)) {
+        throw failure('tccc.Call.sendDigits needs { dtmfText }: 1 to 64 of 0-9, * and #.');
       }
-      if (typeof dtmfText !== 'string' || !/^[0-9*#]+$/.test(dtmfText)) {
-        throw failure('tccc.Call.sendDigits needs { dtmfText } made of 0-9, * and #.');
+      return this.#callRequest(id, 'dtmf', { dtmfText });
+    });
+  }
+
+  transfer(sessionId: unknown, target: TransferRequest) {
+    return guarded(async () => {
+      this.#requireReady('Call.transfer');
+      const id = this.#sessionIdOf(sessionId, 'Call.transfer');
+      const { skillGroupId, userId } = target ?? {};
+      if (skillGroupId === undefined && userId === undefined) {
+        throw failure('tccc.Call.transfer needs { userId } or { skillGroupId } (or both).');
       }
-      return success();
+      return this.#callRequest(id, 'transfer', { skillGroupId, userId });
     });
   }
 
   deleteCall(sessionId: unknown) {
     return guarded(async () => {
       this.#requireReady('Call.deleteCall');
-      if (typeof sessionId === 'string' && this.#ended.delete(sessionId)) return success();
+      if (typeof sessionId === 'string' && this.#ended.delete(sessionId)) {
+        if (this.view.ended === sessionId) {
+          this.view.ended = undefined;
+          this.#ui.update(this.view);
+        }
+        return success();
+      }
       if (typeof sessionId === 'string' && this.view.call?.sessionId === sessionId) {
         throw failure('tccc.Call.deleteCall: the call is still in progress; hang it up first.');
       }
@@ -217,6 +270,29 @@ export class FakeSdk {
     });
   }
 
+  /**
+   * `Agent.offline()`: end the seat's session at the host, whatever the SDK is doing:
+   * before `ready`, while the login is still in flight (it is awaited, then ended), or while
+   * reconnecting. Resolves once the host has taken the seat offline (`loggedOut
+   * {reason:'offline'}` is emitted); rejects if the host cannot be reached (then it may be
+   * called again). A second call gets the same Promise.
+   */
+  offline(): Promise<{ status: 'success' }> {
+    this.#offline ??= this.#goOffline().catch((error: unknown) => {
+      this.#offline = undefined;
+      throw error;
+    });
+    return this.#offline;
+  }
+
+  async #goOffline(): Promise<{ status: 'success' }> {
+    await this.#loginSettled;
+    if (this.view.phase === 'loggedOut' || !this.#host.loggedIn) return success();
+    await guarded(() => this.#host.endSession());
+    this.#loggedOut('offline');
+    return success();
+  }
+
   get ui(): Workspace {
     return this.#ui;
   }
@@ -227,16 +303,6 @@ export class FakeSdk {
 
   off(name: string, listener?: Listener): void {
     this.emitter.off(name, listener);
-  }
-
-  /** Log out, close the stream, remove the UI (used by `tccc.destroy` / page unload). */
-  destroy(): void {
-    if (this.view.phase === 'destroyed') return;
-    this.view.phase = 'destroyed';
-    this.#abort.abort();
-    void this.#host.logout();
-    this.#ui.unmount();
-    this.emitter.clear();
   }
 }
 

@@ -7,8 +7,9 @@ import type {
   TcccEventName,
   TcccListener,
 } from '@tccc-kit/web-loader';
+import { events } from './events.js';
 import { failure, guarded, success } from './results.js';
-import { events, type FakeSdk } from './sdk.js';
+import type { FakeSdk } from './sdk.js';
 
 /**
  * Build the `window.tccc` object around the engine. The object is checked by the compiler
@@ -22,7 +23,7 @@ export function createTccc(sdk: FakeSdk): Tccc {
       return success();
     };
   const unsupported = (what: string) => async (): Promise<CommonSDKResponse> => {
-    throw failure(`${what} is not supported by the mock TCCC (it has phone calls only).`);
+    throw failure(`${what} is not supported by the mock TCCC (it has customer phone calls only).`);
   };
   const noSession = (method: string) => (session: SessionRef) =>
     guarded(async (): Promise<CommonSDKResponse> => {
@@ -52,8 +53,18 @@ export function createTccc(sdk: FakeSdk): Tccc {
         return { ...success(), data: call?.muted === true };
       },
       deleteCall: (session) => sdk.deleteCall(session?.sessionId),
-      sendDigits: (options) => sdk.sendDigits(options?.sessionId, options?.dtmfText),
-      transfer: unsupported('Call.transfer'),
+      sendDigits: async (options) => {
+        await sdk.sendDigits(options?.sessionId, options?.dtmfText);
+        return success();
+      },
+      transfer: async (options) => {
+        const { skillGroupId, userId } = options ?? {};
+        await sdk.transfer(options?.sessionId, {
+          ...(skillGroupId === undefined ? {} : { skillGroupId: String(skillGroupId) }),
+          ...(userId === undefined ? {} : { userId }),
+        });
+        return success();
+      },
       startInternalCall: unsupported('Call.startInternalCall'),
     },
     Chat: {
@@ -71,8 +82,11 @@ export function createTccc(sdk: FakeSdk): Tccc {
       transfer: noSession('Video.transfer'),
     },
     Agent: {
+      // Documented as void: a failure is reported on the console, not thrown.
       online: () => void sdk.setStatus({ status: 'free' }).catch(warn),
-      offline: () => void sdk.setStatus({ status: 'notReady' }).catch(warn),
+      // Documented as void; returns a Promise that settles once the seat is offline
+      // [unconfirmed], so a caller may await it (the loader's unloadTccc does).
+      offline: () => sdk.offline(),
       setStatus: (options) => sdk.setStatus(options),
       getStatus: (): AgentStatus => sdk.view.status ?? 'notReady',
     },

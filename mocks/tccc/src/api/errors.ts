@@ -18,8 +18,16 @@ export const TcccErrorCode = {
   MissingParameter: 'MissingParameter',
   UnknownParameter: 'UnknownParameter',
   InvalidParameter: 'InvalidParameter',
+  InvalidParameterValue: 'InvalidParameterValue',
   InstanceNotExist: 'InvalidParameterValue.InstanceNotExist',
   AccountNotExist: 'InvalidParameterValue.AccountNotExist',
+  RecordNotExist: 'InvalidParameterValue.RecordNotExist',
+  SkillGroupError: 'InvalidParameterValue.SkillGroupError',
+  SessionNotExists: 'FailedOperation.SessionNotExists',
+  SeatStatusBusy: 'FailedOperation.SeatStatusBusy',
+  DuplicatedAccount: 'FailedOperation.DuplicatedAccount',
+  FailedOperation: 'FailedOperation',
+  UnsupportedOperation: 'UnsupportedOperation',
   RequestLimitExceeded: 'RequestLimitExceeded',
   RequestSizeLimitExceeded: 'RequestSizeLimitExceeded',
   UnsupportedProtocol: 'UnsupportedProtocol',
@@ -39,6 +47,8 @@ export class CloudApiError extends Error {
   }
 }
 
+const names = (list: readonly string[]) => list.map((name) => `\`${name}\``).join(', ');
+
 export const messages = {
   // observed
   signatureFailure: () =>
@@ -51,9 +61,15 @@ export const messages = {
   invalidAction: () => 'The request `Action` is invalid or not found.',
   // observed (pattern)
   missingParameter: (name: string) => `The request is missing a required parameter \`${name}\`.`,
-  // [unconfirmed] text; the code is in TCCC's common error list
-  unknownParameter: (name: string, action: string, known: readonly string[]) =>
-    `The parameter \`${excerpt(name)}\` is not recognized; ${action} takes ${known.map((k) => `\`${k}\``).join(', ')} (names are case-sensitive).`,
+  // [unconfirmed] text; the code is in TCCC's common error list. `owner` is the action, or
+  // the path and type of a nested object.
+  unknownParameter: (
+    name: string,
+    owner: string,
+    known: readonly string[],
+    deprecated: readonly string[] = [],
+  ) =>
+    `The parameter \`${excerpt(name)}\` is not recognized; ${owner} takes ${names(known)}${deprecated.length ? ` (deprecated but accepted: ${names(deprecated)})` : ''} (names are case-sensitive).`,
   // observed (pattern)
   typeError: (name: string, expected: string) =>
     `Parameter \`${name}\` type error: expected ${expected}.`,
@@ -75,4 +91,13 @@ export const messages = {
   contentType: (contentType: string) =>
     `The Content-Type \`${excerpt(contentType)}\` is not supported for POST; use \`application/json\`.`,
   invalidJson: () => 'The request body is not a valid JSON object.',
+  // [unconfirmed] code and text: TCCC has the action, the mock does not emulate it
+  notEmulated: (action: string, implemented: readonly string[]) =>
+    `The mock TCCC does not emulate \`${action}\` (TCCC has it). It answers ${names(implemented)}; other actions of the spec get their parameters checked, then this error.`,
+  queryRepeated: (name: string) =>
+    `Parameter \`${name}\` is given more than once; send each parameter once (a list as \`${name}.0\`, \`${name}.1\`, …).`,
+  queryValueAndPrefix: (name: string) =>
+    `Parameter \`${name}\` is given both as a value and as the start of \`${name}.…\`; send one or the other.`,
+  queryListGap: (name: string, missing: number) =>
+    `List \`${name}\` must be numbered from 0 without gaps: \`${name}.${missing}\` is missing.`,
 } as const;

@@ -1,24 +1,38 @@
 /**
  * The TCCC cloud API at `/`: signed requests (TC3-HMAC-SHA256) routed on X-TC-Action,
- * answered with the TCCC envelope. POST carries JSON params; GET carries them in the query.
+ * answered with the TCCC envelope. POST carries JSON params; GET carries them in the query,
+ * flattened (`Phones.0=…`).
  *
  * Order of checks [unconfirmed, chosen to be plausible]: fault rules, method, body size,
- * signature v1 detection, Action, Version, Timestamp, Authorization, clock skew, SecretId,
- * signature, rate limit, Content-Type and params, then the action itself.
+ * signature v1 detection, Action (InvalidAction unless Tencent's structure has it), Version,
+ * Timestamp, Authorization, clock skew, SecretId, signature, rate limit, Content-Type and
+ * JSON, the params against the action's request structure (spec/request.ts), then
+ * UnsupportedOperation for an action the mock does not emulate, else the action itself.
  */
 import { Hono } from 'hono';
 import type { MockContext } from '../context.js';
-import { actions, CCC_API_VERSION } from './actions.js';
+import {
+  type CallControl,
+  CCC_API_VERSION,
+  handlerOf,
+  implementedActionNames,
+} from './actions/index.js';
 import { readBodyCapped } from './body.js';
 import { errorEnvelope, successEnvelope } from './envelope.js';
 import { CloudApiError, messages, TcccErrorCode } from './errors.js';
-import type { Params } from './params.js';
 import type { RateLimiter } from './rate-limit.js';
+import { specHasAction } from './spec/load.js';
+import { unflattenQuery } from './spec/query.js';
+import { checkRequest } from './spec/request.js';
 import { verifyTc3Request } from './verify.js';
 
 export interface CloudApiDeps {
   rateLimiter: RateLimiter;
+  /** Ending calls (HangUpCall): the SDK runtime. */
+  calls: CallControl;
 }
+
+type Params = Record<string, unknown>;
 
 const isJsonContentType = (value: string) => /^application\/json\s*(;.*)?$/i.test(value.trim());
 
@@ -94,8 +108,9 @@ export function createCloudApiRoutes(ctx: MockContext, deps: CloudApiDeps): Hono
           messages.missingParameter('Action'),
         );
       }
-      const handler = Object.hasOwn(actions, action) ? actions[action] : undefined;
-      if (!handler) throw new CloudApiError(TcccErrorCode.InvalidAction, messages.invalidAction());
+      if (!specHasAction(action)) {
+        throw new CloudApiError(TcccErrorCode.InvalidAction, messages.invalidAction());
+      }
       const version = request.headers.get('x-tc-version')?.trim() ?? '';
       if (!version) {
         throw new CloudApiError(
@@ -135,7 +150,7 @@ export function createCloudApiRoutes(ctx: MockContext, deps: CloudApiDeps): Hono
 
       let params: Params;
       if (method === 'GET') {
-        params = Object.fromEntries(url.searchParams);
+        params = unflattenQuery(url.searchParams);
       } else {
         const contentType = request.headers.get('content-type') ?? '';
         if (!isJsonContentType(contentType)) {
@@ -147,12 +162,20 @@ export function createCloudApiRoutes(ctx: MockContext, deps: CloudApiDeps): Hono
         params = parseJsonParams(body.bytes);
       }
 
+      const checked = checkRequest(action, params, method === 'GET');
+      const handler = handlerOf(action);
+      if (!handler) {
+        throw new CloudApiError(
+          TcccErrorCode.UnsupportedOperation,
+          messages.notEmulated(action, implementedActionNames()),
+        );
+      }
       const fields = handler({
         ctx,
-        params,
-        fromQuery: method === 'GET',
+        params: checked,
         requestId: meta.requestId,
         requestOrigin: url.origin,
+        calls: deps.calls,
       });
       return successEnvelope(fields, meta);
     } catch (error) {

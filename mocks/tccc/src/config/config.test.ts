@@ -2,7 +2,13 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LIMITS, loadConfigFile, MockConfigError, resolveMockConfig } from './index.js';
+import {
+  DEFAULT_LIMITS,
+  DEFAULT_SDK_SETTINGS,
+  loadConfigFile,
+  MockConfigError,
+  resolveMockConfig,
+} from './index.js';
 
 describe('resolveMockConfig', () => {
   it('fills in the documented defaults', () => {
@@ -31,8 +37,29 @@ describe('resolveMockConfig', () => {
       skillGroups: [],
       sdkOrigin: undefined,
       limits: DEFAULT_LIMITS,
+      sdk: DEFAULT_SDK_SETTINGS,
       controlToken: undefined,
     });
+  });
+
+  it('takes sdk settings, and names each bad one', () => {
+    const config = resolveMockConfig({ sdk: { sessionGraceSeconds: 5, afterCallWorkSeconds: 10 } });
+    expect(config.sdk).toEqual({
+      ...DEFAULT_SDK_SETTINGS,
+      sessionGraceSeconds: 5,
+      afterCallWorkSeconds: 10,
+    });
+    expect(() =>
+      resolveMockConfig({
+        sdk: { offerTimeoutSeconds: -1, reconnectInitialMs: 500, reconnectMaxMs: 100, nap: 1 },
+      }),
+    ).toThrow(
+      new MockConfigError('options', [
+        'sdk.nap is not a known field (expected one of: offerTimeoutSeconds, queueWaitSeconds, afterCallWorkSeconds, sessionGraceSeconds, reconnectInitialMs, reconnectMaxMs, answerAfterMs, busyAfterMs, noAnswerAfterMs)',
+        'sdk.offerTimeoutSeconds must be an integer of seconds from 0 to 3600 (got -1)',
+        'sdk.reconnectMaxMs must be at least sdk.reconnectInitialMs',
+      ]),
+    );
   });
 
   it('takes accounts, apps, sdkOrigin and limits', () => {
@@ -65,14 +92,14 @@ describe('resolveMockConfig', () => {
     }
     expect(error).toBeInstanceOf(MockConfigError);
     expect(error?.problems).toEqual([
-      'extra is not a known field (expected one of: accounts, apps, staff, skillGroups, sdkOrigin, limits, controlToken)',
+      'extra is not a known field (expected one of: accounts, apps, staff, skillGroups, sdkOrigin, limits, sdk, controlToken)',
       'accounts[0].secretId must be a non-empty string of printable characters without "/"',
       'accounts[0].secretKey must be a non-empty string',
       'apps[0].sdkAppId must be a positive integer (got "14")',
       'apps[0].seats[1] must be a non-empty string of at most 256 characters without surrounding spaces (got " padded")',
       'apps[0].seats[2] repeats "ok"',
       'sdkOrigin must use http: or https:',
-      'limits.burst is not a known field (expected one of: requestsPerSecond, tokenTtlSeconds, tokenRetentionSeconds, maxTokens, signatureMaxSkewSeconds, maxBodyBytes)',
+      'limits.burst is not a known field (expected one of: requestsPerSecond, tokenTtlSeconds, tokenRetentionSeconds, maxTokens, signatureMaxSkewSeconds, maxBodyBytes, maxCdrs)',
       'limits.requestsPerSecond must be an integer >= 1 (got 0)',
     ]);
     expect(error?.message).toContain('Invalid mock TCCC config (mock.json)');

@@ -13,11 +13,13 @@ import type { MockSeed } from '../state/store.js';
 import { type MockAppConfig, type ReadApp, readAccounts, readApps } from './directory.js';
 import { DEFAULT_LIMITS, type MockLimits, readControlToken, readLimits } from './limits.js';
 import { checkKeys, isRecord, type Problems } from './read.js';
+import { DEFAULT_SDK_SETTINGS, readSdkSettings, type SdkSettings } from './sdk.js';
 import { type MockSkillGroupConfig, readSkillGroups } from './skill-groups.js';
 import { completeStaff, type MockStaffConfig, readStaff } from './staff.js';
 
 export type { MockAccount } from '../state/directory.js';
 export { DEFAULT_LIMITS, type MockLimits } from './limits.js';
+export { DEFAULT_SDK_SETTINGS, type SdkSettings } from './sdk.js';
 export type { MockAppConfig, MockSkillGroupConfig, MockStaffConfig };
 
 /** The seed part of a config: what the store starts from and returns to on reset. */
@@ -33,6 +35,8 @@ export interface MockTcccConfig extends MockSeedConfig {
   /** Public base URL of the mock (scheme://host[:port]); SdkURL is built on it. */
   sdkOrigin?: string;
   limits?: Partial<MockLimits>;
+  /** How the SDK half behaves where TCCC documents nothing (timeouts, grace, pacing). */
+  sdk?: Partial<SdkSettings>;
   /**
    * The secret every /__tccc/ request must carry in `X-TCCC-Control-Token`. Generated at
    * random per mock when absent (the test helpers pass it for you).
@@ -46,6 +50,7 @@ export interface ResolvedMockTcccConfig extends MockSeed {
   /** Undefined: SdkURL uses the origin of the incoming request. */
   readonly sdkOrigin: string | undefined;
   readonly limits: Readonly<MockLimits>;
+  readonly sdk: Readonly<SdkSettings>;
   /** Undefined: the mock generates one. */
   readonly controlToken: string | undefined;
 }
@@ -66,7 +71,7 @@ export class MockConfigError extends Error {
 }
 
 const SEED_FIELDS = ['accounts', 'apps', 'staff', 'skillGroups'] as const;
-const CONFIG_FIELDS = [...SEED_FIELDS, 'sdkOrigin', 'limits', 'controlToken'] as const;
+const CONFIG_FIELDS = [...SEED_FIELDS, 'sdkOrigin', 'limits', 'sdk', 'controlToken'] as const;
 
 function readSeed(input: Record<string, unknown>, problems: Problems) {
   const accounts =
@@ -153,6 +158,8 @@ export function resolveMockConfig(input: unknown = {}, source = 'options'): Reso
     input.sdkOrigin === undefined ? undefined : readOrigin(input.sdkOrigin, problems);
   const limits =
     input.limits === undefined ? { ...DEFAULT_LIMITS } : readLimits(input.limits, problems);
+  const sdk =
+    input.sdk === undefined ? { ...DEFAULT_SDK_SETTINGS } : readSdkSettings(input.sdk, problems);
   const controlToken =
     input.controlToken === undefined ? undefined : readControlToken(input.controlToken, problems);
   if (problems.length > 0) throw new MockConfigError(source, problems);
@@ -160,6 +167,7 @@ export function resolveMockConfig(input: unknown = {}, source = 'options'): Reso
     ...freezeSeed(seed),
     sdkOrigin,
     limits: Object.freeze(limits),
+    sdk: Object.freeze(sdk),
     controlToken,
   });
 }

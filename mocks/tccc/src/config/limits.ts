@@ -18,6 +18,8 @@ export interface MockLimits {
   signatureMaxSkewSeconds: number;
   /** Largest cloud API request body read, in bytes. */
   maxBodyBytes: number;
+  /** Call-detail records kept per app; past it the oldest (by StartTimestamp) go first. */
+  maxCdrs: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<MockLimits> = Object.freeze({
@@ -27,6 +29,7 @@ export const DEFAULT_LIMITS: Readonly<MockLimits> = Object.freeze({
   maxTokens: 50_000,
   signatureMaxSkewSeconds: 300,
   maxBodyBytes: 1024 * 1024,
+  maxCdrs: 100_000,
 });
 
 const YEAR_SECONDS = 31_536_000;
@@ -38,6 +41,7 @@ const LIMIT_RULES: Record<keyof MockLimits, { min: number; max: number; what: st
   maxTokens: { min: 100, max: 10_000_000, what: 'an integer from 100 to 10000000' },
   signatureMaxSkewSeconds: { min: 0, max: YEAR_SECONDS, what: 'an integer of seconds >= 0' },
   maxBodyBytes: { min: 1024, max: 100 * 1024 * 1024, what: 'an integer of bytes >= 1024' },
+  maxCdrs: { min: 1, max: 10_000_000, what: 'an integer from 1 to 10000000' },
 };
 
 export function readLimits(value: unknown, problems: Problems): MockLimits {

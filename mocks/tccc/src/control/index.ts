@@ -7,6 +7,7 @@ import type { MockContext } from '../context.js';
 import type { SdkRuntime } from '../sdk/runtime.js';
 import { controlBodyLimit } from './body.js';
 import { createCallControlRoutes } from './calls.js';
+import { createCdrControlRoutes } from './cdrs.js';
 import { controlGuard } from './guard.js';
 import { type ControlOperations, createControlRoutes } from './routes.js';
 
@@ -34,5 +35,6 @@ export function createControlPlane(
   app.use('*', controlBodyLimit());
   app.route('/', createControlRoutes(ctx, ops));
   app.route('/', createCallControlRoutes(runtime));
+  app.route('/', createCdrControlRoutes(ctx));
   return app;
 }

@@ -9,7 +9,9 @@
  *   });
  *
  * Override the mock's configuration per project or file with
- * `test.use({ mockTcccOptions: { apps: [...] } })`.
+ * `test.use({ mockTcccOptions: { apps: [...] } })`. `test.use({ mockTcccClock: 'paused' })`
+ * starts each test with the mock clock paused: nothing rings out, answers or expires until
+ * the test moves time (`control.advanceClock`), so a loaded machine cannot race it.
  */
 import { test as base } from '@playwright/test';
 import type { MockTcccServerOptions } from '../serve/server.js';
@@ -23,7 +25,9 @@ export interface MockTcccWorkerFixtures {
 }
 
 export interface MockTcccTestFixtures {
-  /** Automatic: resets the worker's mock before each test. */
+  /** Mock time in each test: `running` (real time, the default) or `paused` from the start. */
+  mockTcccClock: 'running' | 'paused';
+  /** Automatic: resets the worker's mock before each test (and pauses its clock if asked). */
   mockTcccReset: undefined;
 }
 
@@ -40,9 +44,11 @@ export const test = base.extend<MockTcccTestFixtures, MockTcccWorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  mockTcccClock: ['running', { option: true }],
   mockTcccReset: [
-    async ({ mockTccc }, use) => {
+    async ({ mockTccc, mockTcccClock }, use) => {
       await mockTccc.control.reset();
+      if (mockTcccClock === 'paused') await mockTccc.control.pauseClock();
       await use(undefined);
     },
     { auto: true },

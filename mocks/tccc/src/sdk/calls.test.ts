@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { body, controlHeaders, json, newMock, signIn } from '../../test/sdk-host-helpers.js';
+import { body, newMock, requests, signIn } from '../../test/sdk-host-helpers.js';
 import type { MockTccc } from '../mock.js';
 
 let mock: MockTccc;
@@ -9,12 +9,7 @@ beforeEach(() => {
 afterEach(() => mock.reset());
 
 /** SDK routes with the seat's credential; control routes with the control token. */
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  mock.app.request(
-    path,
-    json(body, path.startsWith('/__tccc/') ? { ...controlHeaders(mock), ...headers } : headers),
-  );
-const get = (path: string) => mock.app.request(path, { headers: controlHeaders(mock) });
+const { post, get } = requests(() => mock);
 
 describe('inbound calls', () => {
   it('offers a call to a signed-in seat: callIn, accept → userAccessed, customer hangs up', async () => {
@@ -50,7 +45,7 @@ describe('inbound calls', () => {
     expect((await seat.events.next()).data).toEqual({ status: 'free' });
   });
 
-  it('auto-transfers an unanswered offer when the mock clock passes its timeout', async () => {
+  it('ends an unanswered offer to a named seat when its timeout passes (seatGiveUp)', async () => {
     const seat = await signIn(mock);
     const offer = await post('/__tccc/calls/inbound', {
       seatUserId: 'agent@example.com',
@@ -59,9 +54,17 @@ describe('inbound calls', () => {
     const { sessionId } = await body(offer);
     await seat.events.until('callIn');
     mock.advanceTime(21_000);
-    expect(await seat.events.next()).toEqual({ event: 'autoTransfer', data: { sessionId } });
+    expect((await seat.events.until('sessionEnded')).data).toMatchObject({
+      sessionId,
+      closeBy: 'timer',
+    });
     const calls = await body(await get('/__tccc/calls'));
-    expect(calls.calls[0]).toMatchObject({ sessionId, state: 'ended', closeBy: 'autoTransfer' });
+    expect(calls.calls[0]).toMatchObject({
+      sessionId,
+      state: 'ended',
+      endStatus: 17,
+      endStatusString: 'seatGiveUp',
+    });
   });
 
   it('answers 409 when the seat has no live SDK session', async () => {
@@ -234,9 +237,14 @@ describe('seat status, one per seat on its staff record', () => {
     await post('/sdk/agent/status', { status: 'notReady' }, first.auth);
     expect((await first.events.until('statusChanged')).data).toEqual({ status: 'notReady' });
     const second = await signIn(mock);
+    expect(await first.events.next()).toEqual({
+      event: 'loggedOut',
+      data: { reason: 'takenOver' },
+    });
     await expect(first.events.next()).rejects.toThrow('the event stream ended');
     const stale = await post('/sdk/agent/status', { status: 'rest' }, first.auth);
     expect(stale.status).toBe(401);
+    expect((await body(stale)).error.code).toBe('SessionTakenOver');
     const sessions = await body(await get('/__tccc/sessions'));
     expect(sessions.sessions).toEqual([
       expect.objectContaining({ status: 'free', connected: true }),

@@ -3,8 +3,17 @@
  * runtime that places and offers calls (its control-plane routes are in ../control/calls.ts).
  * See ../../SDK.md.
  */
+export { buildCdr } from './cdr.js';
+export {
+  CALLEE_FAILURES,
+  type CalleeFailure,
+  END_STATUS,
+  type Ending,
+  type EndStatusString,
+  resolveEnding,
+} from './end-status.js';
 export { SdkError } from './errors.js';
 export type { SdkFaultTarget } from './faults.js';
-export { outboundOutcome, timings as sdkTimings } from './outcomes.js';
+export { defaultNumbers, outboundOutcome } from './outcomes.js';
 export { createSdkRoutes } from './routes.js';
-export { type InboundCallRequest, SdkRuntime } from './runtime.js';
+export { type AdminHangUp, type InboundCallRequest, SdkRuntime } from './runtime.js';

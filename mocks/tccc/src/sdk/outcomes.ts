@@ -1,37 +1,35 @@
-import type { CloseBy } from '@tccc-kit/fake-sdk';
+import type { SdkSettings } from '../config/index.js';
 
 /**
- * How the mock's pretend customers behave. Everything here is [unconfirmed] fidelity: the
- * real TCCC dials real phones. Kept in this one file so the rules are easy to find and change.
+ * How the mock's pretend customers answer outbound calls when nobody tells them otherwise.
+ * Everything here is [unconfirmed] fidelity: the real TCCC dials real phones.
  *
  * Outbound calls (`Call.startOutboundCall`) are decided by the LAST DIGIT of the number:
- * - `8`: busy. After {@link timings.busyAfterMs} the session ends, `closeBy: 'client'`.
- * - `9`: nobody answers. After {@link timings.noAnswerAfterMs} it ends, `closeBy: 'timer'`.
- * - anything else: the callee answers after {@link timings.answerAfterMs}
- *   (`calloutAccepted`) and stays on the line until someone hangs up.
+ * - `8`: busy. After `sdk.busyAfterMs` (0.5 s) the attempt ends: EndStatus 206 busy,
+ *   `sessionEnded closeBy 'client'`.
+ * - `9`: nobody answers. After `sdk.noAnswerAfterMs` (30 s) it ends: 202 notAnswer,
+ *   `closeBy 'timer'`.
+ * - anything else: the callee answers after `sdk.answerAfterMs` (1 s, `calloutAccepted`)
+ *   and stays on the line until someone hangs up.
  *
- * All delays are measured by the MOCK clock, so a test can skip a ring with
- * `control.advanceClock(...)` instead of sleeping.
+ * The control plane can decide first (answer, reject, busy, any other callee failure: see
+ * SDK.md). All delays are measured by the MOCK clock: pause it, and a call rings until a
+ * test says what happens.
  */
-export const timings = {
-  answerAfterMs: 1_000,
-  busyAfterMs: 500,
-  noAnswerAfterMs: 30_000,
-  /** Default offer timeout of an inbound call, in seconds (`callIn.timeout`). */
-  inboundTimeoutSeconds: 30,
-} as const;
-
 export type OutboundOutcome =
   | { kind: 'answer'; afterMs: number }
-  | { kind: 'end'; afterMs: number; closeBy: CloseBy };
+  | { kind: 'fail'; afterMs: number; failure: 'busy' | 'notAnswer' };
 
-export function outboundOutcome(phoneNumber: string): OutboundOutcome {
+export function outboundOutcome(
+  phoneNumber: string,
+  settings: Pick<SdkSettings, 'answerAfterMs' | 'busyAfterMs' | 'noAnswerAfterMs'>,
+): OutboundOutcome {
   const lastDigit = phoneNumber.replace(/\D/g, '').slice(-1);
-  if (lastDigit === '8') return { kind: 'end', afterMs: timings.busyAfterMs, closeBy: 'client' };
+  if (lastDigit === '8') return { kind: 'fail', afterMs: settings.busyAfterMs, failure: 'busy' };
   if (lastDigit === '9') {
-    return { kind: 'end', afterMs: timings.noAnswerAfterMs, closeBy: 'timer' };
+    return { kind: 'fail', afterMs: settings.noAnswerAfterMs, failure: 'notAnswer' };
   }
-  return { kind: 'answer', afterMs: timings.answerAfterMs };
+  return { kind: 'answer', afterMs: settings.answerAfterMs };
 }
 
 /** Numbers the mock uses when a test does not name them. */

@@ -7,7 +7,7 @@ import {
   body as readBody,
   signIn,
 } from '../../test/sdk-host-helpers.js';
-import type { MockTccc } from '../mock.js';
+import { createMockTccc, type MockTccc } from '../mock.js';
 
 let mock: MockTccc;
 beforeEach(() => {
@@ -196,7 +196,10 @@ describe('GET /sdk/events', () => {
     });
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const events = new EventReader(response);
-    expect(await events.next()).toEqual({ event: 'connected', data: { status: 'free' } });
+    expect(await events.next()).toEqual({
+      event: 'connected',
+      data: { status: 'free', calls: [] },
+    });
     await events.cancel();
   });
 
@@ -211,6 +214,45 @@ describe('GET /sdk/events', () => {
   });
 });
 
+describe('ending a session', () => {
+  it('POST /sdk/session/end takes a text/plain credential (a keepalive or beacon request)', async () => {
+    const seat = await signIn(mock);
+    const end = () =>
+      mock.app.request('/sdk/session/end', {
+        method: 'POST',
+        // What fetch(url, {keepalive, body: string}) and sendBeacon send: a CORS-simple request.
+        headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'http://app.test' },
+        body: JSON.stringify({ credential: seat.credential }),
+      });
+    const response = await end();
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await seat.events.next()).toEqual({ event: 'loggedOut', data: { reason: 'offline' } });
+    expect(mock.store.staff.get(1400000000, 'agent@example.com')?.status).toBe('offline');
+    // Again: already logged out is fine.
+    expect((await end()).status).toBe(204);
+    const missing = await mock.app.request('/sdk/session/end', { method: 'POST', body: '{}' });
+    expect(missing.status).toBe(400);
+  });
+
+  it('answers a credential whose session ended with a 401 that says why', async () => {
+    const older = await signIn(mock);
+    await signIn(mock);
+    const refused = await mock.app.request('/sdk/events', { headers: older.auth });
+    expect(refused.status).toBe(401);
+    expect((await readBody(refused)).error).toMatchObject({
+      code: 'SessionTakenOver',
+      message: expect.stringContaining('newer login'),
+    });
+  });
+
+  it('tells the SDK how to pace its reconnects (sdk settings)', async () => {
+    mock = createMockTccc({ sdk: { reconnectInitialMs: 200, reconnectMaxMs: 800 } });
+    const { token } = mock.issueToken({ seatUserId: 'agent@example.com', origin });
+    expect((await readBody(await login(token))).reconnect).toEqual({ initialMs: 200, maxMs: 800 });
+  });
+});
+
 describe('agent status', () => {
   it('changes status and pushes statusChanged', async () => {
     const seat = await signIn(mock);
@@ -220,7 +262,13 @@ describe('agent status', () => {
     );
     expect(await readBody(response)).toEqual({ status: 'rest' });
     expect(await seat.events.next()).toEqual({ event: 'statusChanged', data: { status: 'rest' } });
-    await mock.app.request('/sdk/agent/status', json({ status: 'stopNotReady' }, seat.auth));
+    await mock.app.request('/sdk/agent/status', json({ status: 'notReady' }, seat.auth));
+    expect((await seat.events.next()).data).toEqual({ status: 'notReady' });
+    const stop = await mock.app.request(
+      '/sdk/agent/status',
+      json({ status: 'stopNotReady' }, seat.auth),
+    );
+    expect(await readBody(stop)).toEqual({ status: 'free' });
     expect((await seat.events.next()).data).toEqual({ status: 'free' });
   });
 

@@ -4,11 +4,19 @@ import { bodyLimit } from 'hono/body-limit';
 import type { MockContext } from '../context.js';
 import { excerpt, quote } from '../quote.js';
 import type { SdkSession } from '../state/sessions.js';
-import { parseOutboundCall, parseSetStatus, readJsonObject } from './body.js';
+import {
+  parseDtmf,
+  parseEndSession,
+  parseOutboundCall,
+  parseSetStatus,
+  parseTransfer,
+  readJsonObject,
+} from './body.js';
 import { sdkCors } from './cors.js';
 import { errorResponse, SdkError } from './errors.js';
 import { eventStreamResponse } from './event-stream.js';
 import { sdkFault } from './faults.js';
+import { recording } from './records.js';
 import type { SdkRuntime } from './runtime.js';
 import { fakeSdkScript } from './script.js';
 
@@ -43,14 +51,16 @@ export function createSdkRoutes(ctx: MockContext, runtime: SdkRuntime): Hono {
     if (faulted) return faulted;
     const body = await readJsonObject(c.req.raw);
     const token = typeof body.token === 'string' ? body.token : undefined;
-    const session = runtime.login(token);
+    const session = runtime.login(token, new URL(c.req.url).origin);
     const holdReady = ctx.faults.take('sdk.ready') !== undefined;
+    const { reconnectInitialMs, reconnectMaxMs } = ctx.options.sdk;
     const answer: LoginResponse = {
       credential: session.credential,
       seatUserId: session.seatUserId,
       sdkAppId: session.sdkAppId,
       status: runtime.wireStatusOf(session),
       emitReady: !holdReady,
+      reconnect: { initialMs: reconnectInitialMs, maxMs: reconnectMaxMs },
     };
     return c.json(answer, 200, noStore);
   });
@@ -60,15 +70,27 @@ export function createSdkRoutes(ctx: MockContext, runtime: SdkRuntime): Hono {
     return c.body(null, 204);
   });
 
+  // The logout a page sends while it unloads (keepalive fetch, sendBeacon): a CORS-simple
+  // POST with the credential in a text/plain JSON body, so no preflight is needed.
+  app.post('/session/end', async (c) => {
+    const credential = parseEndSession(await readJsonObject(c.req.raw));
+    let session: SdkSession;
+    try {
+      session = runtime.authenticate(`Bearer ${credential}`);
+    } catch (error) {
+      // Idempotent: a session that has already ended is as logged out as it gets.
+      if (error instanceof SdkError && error.code === 'SessionLoggedOut') return c.body(null, 204);
+      throw error;
+    }
+    runtime.logout(session);
+    return c.body(null, 204);
+  });
+
   app.get('/events', async (c) => {
     const session = runtime.authenticate(c.req.header('authorization'));
     const faulted = await sdkFault(ctx, 'sdk.events', c.req.raw);
     if (faulted) return faulted;
-    return eventStreamResponse(c.req.raw.signal, (sink) => {
-      session.sinks.add(sink);
-      sink.send({ name: 'connected', payload: { status: runtime.wireStatusOf(session) } });
-      return () => session.sinks.delete(sink);
-    });
+    return eventStreamResponse(c.req.raw.signal, (sink) => runtime.attachStream(session, sink));
   });
 
   app.post('/agent/status', async (c) => {
@@ -83,6 +105,18 @@ export function createSdkRoutes(ctx: MockContext, runtime: SdkRuntime): Hono {
     return c.json(runtime.startOutbound(session, request), 200, noStore);
   });
 
+  app.post('/calls/:sessionId/dtmf', async (c) => {
+    const session = runtime.authenticate(c.req.header('authorization'));
+    const dtmfText = parseDtmf(await readJsonObject(c.req.raw));
+    return c.json(runtime.sendDigits(session, c.req.param('sessionId'), dtmfText), 200, noStore);
+  });
+
+  app.post('/calls/:sessionId/transfer', async (c) => {
+    const session = runtime.authenticate(c.req.header('authorization'));
+    const request = parseTransfer(await readJsonObject(c.req.raw));
+    return c.json(runtime.transfer(session, c.req.param('sessionId'), request), 200, noStore);
+  });
+
   app.post('/calls/:sessionId/:action', (c) => {
     const session = runtime.authenticate(c.req.header('authorization'));
     return c.json(
@@ -90,6 +124,15 @@ export function createSdkRoutes(ctx: MockContext, runtime: SdkRuntime): Hono {
       200,
       noStore,
     );
+  });
+
+  app.get('/records/:sdkAppId/:sessionId/:file', (c) => {
+    const { sdkAppId, sessionId, file } = c.req.param();
+    const wav = recording(ctx.store, sdkAppId, sessionId, file);
+    return c.body(wav.slice().buffer as ArrayBuffer, 200, {
+      'content-type': 'audio/wav',
+      'cache-control': 'private, max-age=3600',
+    });
   });
 
   // Last, so it only gets what no route above took. A route rather than `app.notFound`: a
@@ -111,7 +154,7 @@ function act(runtime: SdkRuntime, session: SdkSession, sessionId: string, action
     throw new SdkError(
       404,
       'BadRequest',
-      `Unknown call action ${quote(action)}; use one of ${callActions.join(', ')}.`,
+      `Unknown call action ${quote(action)}; use one of ${[...callActions, 'dtmf', 'transfer'].join(', ')}.`,
     );
   }
   return runtime.act(session, sessionId, action as CallAction);

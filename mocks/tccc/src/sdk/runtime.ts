@@ -1,78 +1,91 @@
 import type {
   CallAction,
   CallStateResponse,
-  CloseBy,
   OutboundCallRequest,
   OutboundCallResponse,
-  ServerEvent,
   SetStatusRequest,
+  SettableStatus,
+  TransferRequest,
   WireAgentStatus,
 } from '@tccc-kit/fake-sdk';
+import type { SdkSettings } from '../config/index.js';
 import type { MockContext } from '../context.js';
 import { quote } from '../quote.js';
-import {
-  type CallRecord,
-  type CallView,
-  durationSeconds,
-  stateOf,
-  viewOf,
-} from '../state/calls.js';
-import { type SdkSession, type SessionView, sessionView } from '../state/sessions.js';
+import { type CallRecord, type CallView, viewOf } from '../state/calls.js';
+import type { EventSink, SdkSession, SessionView } from '../state/sessions.js';
+import { sessionView } from '../state/sessions.js';
 import type { StaffStatus } from '../state/staff.js';
 import { sessionOfBearer } from './auth.js';
+import { act, sendDigits, transfer } from './call-actions.js';
+import { pushToCall, type RuntimeCore } from './core.js';
+import { type AdminHangUp, adminEnding, applyDeadlines, customerEnding } from './deadlines.js';
+import type { CalleeFailure } from './end-status.js';
 import { SdkError } from './errors.js';
-import { defaultNumbers, outboundOutcome, timings } from './outcomes.js';
-import { changeStatus, liveSessionOf, type SeatRef, seatCalls, statusOf } from './seats.js';
-import { loginWithToken } from './tokens.js';
+import { endCall } from './lifecycle.js';
+import { answerByCustomer, failByCustomer, startOutbound } from './outbound.js';
+import { dispatchQueued, type InboundCallRequest, offerInbound } from './routing.js';
+import { changeStatus, type SeatRef, seatCalls, statusOf } from './seats.js';
+import {
+  dropStreams,
+  endSession,
+  login,
+  sessionsPending,
+  snapshots,
+  streamClosed,
+  streamOpened,
+} from './session-life.js';
 
-export interface InboundCallRequest {
-  seatUserId: string;
-  callerPhoneNumber?: string;
-  calleePhoneNumber?: string;
-  /** Seconds before the offer times out and is auto-transferred; 0 = never. */
-  timeoutSeconds?: number;
-  remark?: string;
-}
+export type { AdminHangUp } from './deadlines.js';
+export type { InboundCallRequest } from './routing.js';
 
-/** How often pending deadlines are compared with the mock clock. */
+/** How often pending deadlines are compared with the mock clock, in real ms. */
 const sweepIntervalMs = 50;
 
 /**
- * What the SDK half of the mock does: log fake SDKs in, place and offer calls, end them,
- * change agent statuses. It keeps no data of its own: sessions, calls and statuses are in the
- * store (`ctx.store`); the routes (routes.ts, ../control/calls.ts) are thin HTTP shells
- * around these methods. One per mock, built by createMockTccc.
+ * What the SDK half of the mock does: log fake SDKs in and out, place, offer, route,
+ * transfer and end calls, change agent statuses, write each ended call's CDR. It keeps no
+ * data of its own: sessions, calls, statuses and CDRs are in the store (`ctx.store`); the
+ * routes (routes.ts, ../control/calls.ts) and the cloud API (HangUpCall, SetStaffStatus) are
+ * thin shells around these methods. One per mock, built by createMockTccc.
  *
- * Deadlines (ringing, offer timeouts) are absolute times on the MOCK clock, checked every
- * 50 ms of real time while any is pending, and at once after the mock's clock is moved
- * (`sweep()`), so they fire both as real time passes and right after a test advances time.
+ * Deadlines (IVR, queue, offer timeouts, a ringing callee, session grace, after-call work)
+ * are instants on the MOCK clock, checked every 50 ms of real time while any is pending and
+ * at once after the mock's clock is moved (`sweep()`).
+ *
+ * Functions other parts of the mock call, kept stable: `endByCustomer`, `hangUpByAdmin`
+ * (HangUpCall), `setSeatStatus` (SetStaffStatus), `statusOf`, `listCalls`, `listSessions`.
+ * Failures throw `SdkError` (status, code, message).
  */
 export class SdkRuntime {
   #sweeper: ReturnType<typeof setInterval> | undefined;
+  readonly #core: RuntimeCore;
 
-  constructor(private readonly ctx: MockContext) {}
+  constructor(private readonly ctx: MockContext) {
+    const core: RuntimeCore = {
+      ctx,
+      store: ctx.store,
+      get settings(): Readonly<SdkSettings> {
+        return ctx.options.sdk;
+      },
+      now: () => ctx.clock.now(),
+      newId: () => ctx.newId(),
+      toCall: (call, event) => pushToCall(ctx.store, call, event),
+      end: (call, ending) => endCall(core, call, ending),
+      dispatch: () => dispatchQueued(core),
+      schedule: () => this.#scheduleSweep(),
+    };
+    this.#core = core;
+  }
 
   get #store() {
     return this.ctx.store;
   }
 
-  login(token: string | undefined): SdkSession {
-    const grant = loginWithToken(this.ctx, token);
-    // One live SDK session per seat: a newer login takes over, the older page's session ends
-    // (its event stream closes, its credential stops working) [unconfirmed]. Its calls stay.
-    for (const older of this.#store.sessions.ofSeat(grant.sdkAppId, grant.seatUserId)) {
-      this.#store.sessions.end(older);
-    }
-    const session = this.#store.sessions.create({
-      id: this.ctx.newId(),
-      seatUserId: grant.seatUserId,
-      sdkAppId: grant.sdkAppId,
-      now: this.ctx.clock.now(),
-    });
-    // A login brings the seat online as free ([unconfirmed]), also after an earlier page's
-    // Agent.offline() (notReady) or a break; a seat in a call stays busy.
-    if (seatCalls(this.#store, session).length === 0) changeStatus(this.#store, session, 'free');
-    return session;
+  // ---------------------------------------------------------------------------- sessions
+
+  /** Log in with an SDK token; `origin` is the mock's origin as the page reached it. */
+  login(token: string | undefined, origin: string): SdkSession {
+    return login(this.#core, token, origin);
   }
 
   /** The session of an `Authorization: Bearer <credential>` header, or a 401 SdkError. */
@@ -80,13 +93,31 @@ export class SdkRuntime {
     return sessionOfBearer(this.#store, authorization);
   }
 
+  /** The page logs out (`Agent.offline()`, page unload): the seat goes offline at once. */
   logout(session: SdkSession): void {
-    for (const call of this.#store.calls.active(session.id)) this.#end(call, 'seat');
-    this.#store.sessions.end(session);
-    if (this.#store.sessions.ofSeat(session.sdkAppId, session.seatUserId).length === 0) {
-      this.#store.staff.setStatus(session.sdkAppId, session.seatUserId, 'offline');
-    }
+    endSession(this.#core, session, 'offline');
   }
+
+  /** Attach an open event stream to a session; returns what detaches it. */
+  attachStream(session: SdkSession, sink: EventSink): () => void {
+    sink.send({
+      name: 'connected',
+      payload: { status: this.wireStatusOf(session), calls: snapshots(this.#core, session) },
+    });
+    // What happened while the page was away, in order (the seat's calls may have ended).
+    for (const event of session.missed.splice(0)) sink.send(event);
+    streamOpened(this.#core, session, sink);
+    return () => streamClosed(this.#core, session, sink);
+  }
+
+  /** Close the event streams of a seat's sessions (or of all), as a dropped network would. */
+  dropStreams(seatUserId?: string): number {
+    const dropped = dropStreams(this.#core, seatUserId);
+    this.#scheduleSweep();
+    return dropped;
+  }
+
+  // ---------------------------------------------------------------------------- statuses
 
   /** The seat's status, from its staff record. */
   statusOf(seat: SeatRef): StaffStatus {
@@ -99,8 +130,27 @@ export class SdkRuntime {
     return status === 'offline' ? 'notReady' : status;
   }
 
+  /** The agent sets their own status (`Agent.setStatus`, `online()`). */
   setStatus(session: SdkSession, request: SetStatusRequest): WireAgentStatus {
-    const active = seatCalls(this.#store, session)[0];
+    return this.setSeatStatus(session, request.status, request.restReason);
+  }
+
+  /**
+   * Set a seat's status with the rules of seats.ts (the SDK's setStatus, the cloud API's
+   * SetStaffStatus): refused (409) while the seat has a call in progress or has no SDK
+   * session; `stopNotReady` ends `notReady` (and changes nothing otherwise). The seat's page
+   * hears `statusChanged`. Returns the status now.
+   */
+  setSeatStatus(seat: SeatRef, status: SettableStatus, restReason?: string): WireAgentStatus {
+    const current = this.statusOf(seat);
+    if (current === 'offline') {
+      throw new SdkError(
+        409,
+        'StatusNotAllowed',
+        `Seat ${quote(seat.seatUserId)} is offline; its status can change once its SDK has logged in.`,
+      );
+    }
+    const active = seatCalls(this.#store, seat)[0];
     if (active) {
       throw new SdkError(
         409,
@@ -108,155 +158,72 @@ export class SdkRuntime {
         `The agent is in call ${active.sessionId}; the status changes back when the call ends.`,
       );
     }
-    const next: WireAgentStatus = request.status === 'stopNotReady' ? 'free' : request.status;
-    changeStatus(this.#store, session, next, request.restReason);
+    const next: WireAgentStatus =
+      status === 'stopNotReady' ? (current === 'notReady' ? 'free' : current) : status;
+    if (next !== current || status !== 'stopNotReady') {
+      changeStatus(this.#store, seat, next, next === 'rest' ? restReason : undefined);
+    }
+    this.#core.dispatch();
     return next;
   }
 
+  // ---------------------------------------------------------------------------- calls
+
   startOutbound(session: SdkSession, request: OutboundCallRequest): OutboundCallResponse {
-    const active = seatCalls(this.#store, session)[0];
-    if (active) {
-      throw new SdkError(
-        409,
-        'SeatBusy',
-        `A call is already in progress (sessionId ${active.sessionId}); hang it up before starting another.`,
-      );
-    }
-    const now = this.ctx.clock.now();
-    const outcome = outboundOutcome(request.phoneNumber);
-    const call = this.#add({
-      sessionId: this.ctx.newId(),
-      direction: 'outbound',
-      sdkAppId: session.sdkAppId,
-      seatUserId: session.seatUserId,
-      sdkSessionId: session.id,
-      callerPhoneNumber: request.callerPhoneNumber ?? defaultNumbers.servingNumber,
-      calleePhoneNumber: request.phoneNumber,
-      createdAt: now,
-      timeoutSeconds: 0,
-      ...(request.uui === undefined ? {} : { uui: request.uui }),
-      ...(request.phoneDesc === undefined ? {} : { remark: request.phoneDesc }),
-      state: 'dialing',
-      muted: false,
-      held: false,
-      deadline:
-        outcome.kind === 'answer'
-          ? { at: now + outcome.afterMs, kind: 'answer' }
-          : { at: now + outcome.afterMs, kind: 'end', closeBy: outcome.closeBy },
-    });
-    this.#enterCall(call);
-    const answer: OutboundCallResponse = {
-      sessionId: call.sessionId,
-      calleePhoneNumber: call.calleePhoneNumber,
-      callerPhoneNumber: call.callerPhoneNumber,
-      serverType: 'staffSeat',
-      ...(request.phoneDesc ? { remark: request.phoneDesc } : {}),
-    };
-    this.#store.sessions.push(session, { name: 'callOuted', payload: { ...answer } });
-    return answer;
+    return startOutbound(this.#core, session, request);
   }
 
   offerInbound(request: InboundCallRequest): { sessionId: string; call: CallView } {
-    const session = liveSessionOf(this.#store, request.seatUserId);
-    if (!session) {
-      throw new SdkError(
-        409,
-        'SeatBusy',
-        `Seat ${quote(request.seatUserId)} has no live SDK session; load the SDK for that seat and wait for "ready" first.`,
-      );
-    }
-    const status = this.statusOf(session);
-    if (status !== 'free' || seatCalls(this.#store, session).length > 0) {
-      throw new SdkError(
-        409,
-        'SeatBusy',
-        `Seat ${quote(request.seatUserId)} is "${status}" and cannot be offered a call; it must be "free" with no call in progress.`,
-      );
-    }
-    const now = this.ctx.clock.now();
-    const timeoutSeconds = request.timeoutSeconds ?? timings.inboundTimeoutSeconds;
-    const call = this.#add({
-      sessionId: this.ctx.newId(),
-      direction: 'inbound',
-      sdkAppId: session.sdkAppId,
-      seatUserId: session.seatUserId,
-      sdkSessionId: session.id,
-      callerPhoneNumber: request.callerPhoneNumber ?? defaultNumbers.inboundCaller,
-      calleePhoneNumber: request.calleePhoneNumber ?? defaultNumbers.servingNumber,
-      createdAt: now,
-      timeoutSeconds,
-      ...(request.remark === undefined ? {} : { remark: request.remark }),
-      state: 'offered',
-      muted: false,
-      held: false,
-      ...(timeoutSeconds > 0
-        ? { deadline: { at: now + timeoutSeconds * 1000, kind: 'autoTransfer' as const } }
-        : {}),
-    });
-    this.#store.sessions.push(session, {
-      name: 'callIn',
-      payload: {
-        sessionId: call.sessionId,
-        type: 'phone',
-        timeout: timeoutSeconds,
-        calleePhoneNumber: call.calleePhoneNumber,
-        callerPhoneNumber: call.callerPhoneNumber,
-        serverType: 'staffSeat',
-        ...(request.remark ? { remark: request.remark } : {}),
-      },
-    });
-    return { sessionId: call.sessionId, call: viewOf(call) };
+    return offerInbound(this.#core, request);
   }
 
   act(session: SdkSession, sessionId: string, action: CallAction): CallStateResponse {
-    const call = this.#store.calls.get(sessionId);
-    if (!call || call.sdkSessionId !== session.id) {
-      throw new SdkError(
-        404,
-        'CallNotFound',
-        `No call with sessionId ${quote(sessionId)} on this seat.`,
-      );
-    }
-    if (call.state === 'ended') {
-      throw new SdkError(409, 'CallStateConflict', `Call "${sessionId}" has already ended.`);
-    }
-    switch (action) {
-      case 'accept':
-        if (call.direction !== 'inbound' || call.state !== 'offered') {
-          throw this.#conflict(call, action, 'an offered inbound call');
-        }
-        call.state = 'talking';
-        call.talkStartedAt = this.ctx.clock.now();
-        delete call.deadline;
-        this.#enterCall(call);
-        this.#store.sessions.push(session, { name: 'userAccessed', payload: { sessionId } });
-        break;
-      case 'hangup':
-        this.#end(call, 'seat');
-        break;
-      case 'mute':
-      case 'unmute':
-        if (call.state === 'offered') throw this.#conflict(call, action, 'a call in progress');
-        call.muted = action === 'mute';
-        break;
-      case 'hold':
-      case 'unhold':
-        if (call.state !== 'talking') throw this.#conflict(call, action, 'a connected call');
-        call.held = action === 'hold';
-        break;
-    }
-    return stateOf(call);
+    return act(this.#core, session, sessionId, action);
   }
 
-  /** The customer hangs up (control plane). */
+  sendDigits(session: SdkSession, sessionId: string, dtmfText: string): CallStateResponse {
+    return sendDigits(this.#core, session, sessionId, dtmfText);
+  }
+
+  transfer(session: SdkSession, sessionId: string, request: TransferRequest): CallStateResponse {
+    return transfer(this.#core, session, sessionId, request);
+  }
+
+  /** The customer hangs up (control plane), whatever stage the call is at. */
   endByCustomer(sessionId: string): CallView {
+    const call = this.#liveCall(sessionId);
+    this.#core.end(call, customerEnding(call));
+    return viewOf(call);
+  }
+
+  /** The customer answers an outbound call that rings at them (control plane). */
+  answerByCustomer(sessionId: string): CallView {
+    return answerByCustomer(this.#core, sessionId);
+  }
+
+  /** The customer's side refuses an outbound call: busy, rejected, powered off... */
+  failByCustomer(sessionId: string, failure: CalleeFailure): CallView {
+    return failByCustomer(this.#core, sessionId, failure);
+  }
+
+  /**
+   * An administrator hangs the call up (the cloud API's HangUpCall): the page hears
+   * `sessionEnded {closeBy:'admin', mainReason?, subReason?}`; the CDR says HungUpSide
+   * `system` and, for a call not yet connected, the status of the caller giving up at
+   * that stage [unconfirmed]. 404 CallNotFound for a call of another app.
+   */
+  hangUpByAdmin(sdkAppId: number, sessionId: string, reasons: AdminHangUp = {}): CallView {
+    const call = this.#liveCall(sessionId, sdkAppId);
+    this.#core.end(call, adminEnding(call, reasons));
+    return viewOf(call);
+  }
+
+  /** One call as the control plane shows it; 404 CallNotFound when unknown (or let go). */
+  callView(sessionId: string): CallView {
     const call = this.#store.calls.get(sessionId);
-    if (!call)
+    if (!call) {
       throw new SdkError(404, 'CallNotFound', `No call with sessionId ${quote(sessionId)}.`);
-    if (call.state === 'ended') {
-      throw new SdkError(409, 'CallStateConflict', `Call "${sessionId}" has already ended.`);
     }
-    this.#end(call, 'client');
     return viewOf(call);
   }
 
@@ -270,26 +237,11 @@ export class SdkRuntime {
       .map((session) => sessionView(session, this.statusOf(session)));
   }
 
+  // ---------------------------------------------------------------------------- time
+
   /** Apply every deadline the mock clock has reached. */
   sweep(): void {
-    const now = this.ctx.clock.now();
-    for (const call of this.#store.calls.withDeadlines()) {
-      const deadline = call.deadline;
-      if (!deadline || deadline.at > now) continue;
-      delete call.deadline;
-      if (deadline.kind === 'answer') {
-        call.state = 'talking';
-        call.talkStartedAt = now;
-        this.#pushToCall(call, { name: 'calloutAccepted', payload: { sessionId: call.sessionId } });
-      } else if (deadline.kind === 'end') {
-        this.#end(call, deadline.closeBy);
-      } else {
-        this.#finish(call, 'autoTransfer', {
-          name: 'autoTransfer',
-          payload: { sessionId: call.sessionId },
-        });
-      }
-    }
+    applyDeadlines(this.#core);
     this.#scheduleSweep();
   }
 
@@ -299,53 +251,19 @@ export class SdkRuntime {
     this.#sweeper = undefined;
   }
 
-  #add(call: CallRecord): CallRecord {
-    this.#store.calls.add(call);
-    this.#scheduleSweep();
+  #liveCall(sessionId: string, sdkAppId?: number): CallRecord {
+    const call = this.#store.calls.get(sessionId);
+    if (!call || (sdkAppId !== undefined && call.sdkAppId !== sdkAppId)) {
+      throw new SdkError(404, 'CallNotFound', `No call with sessionId ${quote(sessionId)}.`);
+    }
+    if (call.state === 'ended') {
+      throw new SdkError(409, 'CallStateConflict', `Call "${sessionId}" has already ended.`);
+    }
     return call;
   }
 
-  #conflict(call: CallRecord, action: CallAction, needs: string): SdkError {
-    return new SdkError(
-      409,
-      'CallStateConflict',
-      `Cannot ${action} call "${call.sessionId}": it is ${call.state}, and ${action} needs ${needs}.`,
-    );
-  }
-
-  /** The seat goes busy for the call; the status it had comes back when the call ends. */
-  #enterCall(call: CallRecord): void {
-    const status = this.statusOf(call);
-    if (status === 'busy' || status === 'offline') return;
-    call.statusBeforeCall = status;
-    changeStatus(this.#store, call, 'busy');
-  }
-
-  #end(call: CallRecord, closeBy: CloseBy): void {
-    const duration = durationSeconds(call, this.ctx.clock.now());
-    this.#finish(call, closeBy, {
-      name: 'sessionEnded',
-      payload: { sessionId: call.sessionId, closeBy, type: 'phone', duration },
-    });
-  }
-
-  /** End a call: push its final event, then restore the agent's status if the call held it. */
-  #finish(call: CallRecord, closeBy: CloseBy | 'autoTransfer', event: ServerEvent): void {
-    this.#store.calls.markEnded(call, this.ctx.clock.now(), closeBy);
-    this.#pushToCall(call, event);
-    const before = call.statusBeforeCall;
-    if (before && this.statusOf(call) === 'busy' && seatCalls(this.#store, call).length === 0) {
-      changeStatus(this.#store, call, before);
-    }
-  }
-
-  #pushToCall(call: CallRecord, event: ServerEvent): void {
-    const session = this.#store.sessions.get(call.sdkSessionId);
-    if (session) this.#store.sessions.push(session, event);
-  }
-
   #scheduleSweep(): void {
-    const pending = this.#store.calls.withDeadlines().length > 0;
+    const pending = this.#store.calls.withDeadlines().length > 0 || sessionsPending(this.#core);
     if (pending && !this.#sweeper) {
       this.#sweeper = setInterval(() => this.sweep(), sweepIntervalMs);
       this.#sweeper.unref?.();

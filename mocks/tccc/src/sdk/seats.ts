@@ -1,6 +1,17 @@
 /**
  * A seat as the SDK half sees it: its status (on its staff record), the calls in progress on
- * it, and the page it is logged in on. Functions of the store, shared by the runtime's parts.
+ * it, the page it is logged in on, and the rules of its statuses. Functions of the store,
+ * shared by the runtime's parts and by the cloud API (SetStaffStatus goes through
+ * `SdkRuntime.setSeatStatus`, which applies these rules).
+ *
+ * | status     | offered inbound calls | may dial out | how it is reached                               |
+ * | ---------- | --------------------- | ------------ | ----------------------------------------------- |
+ * | `offline`  | no                    | no           | no SDK session (never logged in, logged out)    |
+ * | `free`     | yes                   | yes          | login, setStatus free / stopNotReady, online()  |
+ * | `busy`     | no                    | no           | a call is connected or being dialled            |
+ * | `notReady` | no                    | yes          | setStatus notReady                              |
+ * | `rest`     | no                    | no [unc.]    | setStatus rest (with a reason)                  |
+ * | `arrange`  | no                    | yes [unc.]   | setStatus arrange, or after a call (sdk settings)|
  */
 import type { WireAgentStatus } from '@tccc-kit/fake-sdk';
 import type { CallRecord } from '../state/calls.js';
@@ -19,7 +30,7 @@ export function statusOf(store: MockStore, seat: SeatRef): StaffStatus {
   return store.staff.get(seat.sdkAppId, seat.seatUserId)?.status ?? 'offline';
 }
 
-/** Calls in progress on the seat, whichever of its pages placed them. */
+/** Calls in progress on the seat (ringing, dialling or connected), whichever page has them. */
 export function seatCalls(store: MockStore, seat: SeatRef): CallRecord[] {
   return store.calls
     .active()
@@ -36,7 +47,36 @@ export function liveSessionOf(store: MockStore, seatUserId: string): SdkSession 
   return newest;
 }
 
-/** Set the seat's status and tell its pages (`statusChanged`) when it changed. */
+/** The seat's live SDK session in its app (with an open event stream), if any. */
+export function liveSessionOfSeat(store: MockStore, seat: SeatRef): SdkSession | undefined {
+  return store.sessions
+    .ofSeat(seat.sdkAppId, seat.seatUserId)
+    .filter((session) => session.sinks.size > 0)
+    .at(-1);
+}
+
+/** May the seat be offered an inbound call now? Free, listening, and with no call. */
+export function takesInbound(store: MockStore, seat: SeatRef): boolean {
+  return (
+    statusOf(store, seat) === 'free' &&
+    liveSessionOfSeat(store, seat) !== undefined &&
+    seatCalls(store, seat).length === 0
+  );
+}
+
+/** Statuses from which an agent may dial out ([unconfirmed] for arrange). */
+export const DIAL_OUT_STATUSES: readonly StaffStatus[] = ['free', 'notReady', 'arrange'];
+
+/** Is the seat logged in and available to a skill group's queue (not offline, not on rest)? */
+export function isOnline(store: MockStore, seat: SeatRef): boolean {
+  const status = statusOf(store, seat);
+  return status !== 'offline' && status !== 'rest';
+}
+
+/**
+ * Set the seat's status and tell its pages (`statusChanged`) when it changed. The low-level
+ * change, without rules; `SdkRuntime.setSeatStatus` is the one with them.
+ */
 export function changeStatus(
   store: MockStore,
   seat: SeatRef,
@@ -45,8 +85,11 @@ export function changeStatus(
 ): void {
   const before = statusOf(store, seat);
   store.staff.setStatus(seat.sdkAppId, seat.seatUserId, status, restReason);
-  if (before === status) return;
   for (const session of store.sessions.ofSeat(seat.sdkAppId, seat.seatUserId)) {
-    store.sessions.push(session, { name: 'statusChanged', payload: { status } });
+    // A status chosen by hand ends the after-call work timer.
+    delete session.afterCallWork;
+    if (before !== status) {
+      store.sessions.push(session, { name: 'statusChanged', payload: { status } });
+    }
   }
 }

@@ -20,6 +20,21 @@ function tenRecords() {
 }
 
 describe('CDR store', () => {
+  it('keeps at most maxRecordsPerApp per app, letting the oldest StartTimestamp go first', () => {
+    const store = createCdrStore(3);
+    for (const n of [5, 1, 9, 3]) store.insert(APP, cdr(`s${n}`, n));
+    expect(ids(store.list(APP))).toEqual(['s3', 's5', 's9']);
+    expect(store.get(APP, 's1')).toBeUndefined();
+    // The one let go may come again: the store no longer holds it.
+    expect(store.insert(APP, cdr('s1', 100)).ok).toBe(true);
+    expect(ids(store.list(APP))).toEqual(['s5', 's9', 's1']);
+    expect(store.insertMany(APP, [cdr('b1', 200), cdr('b2', 201), cdr('b3', 0)])).toBe(3);
+    // Bulk history keeps the newest three of all it holds, b3 (the oldest) went at once.
+    expect(ids(store.list(APP))).toEqual(['s1', 'b1', 'b2']);
+    expect(store.insert(APP + 1, cdr('other', 1)).ok).toBe(true);
+    expect([store.count(APP), store.count()]).toEqual([3, 4]);
+  });
+
   it('keeps one record per SessionId per app', () => {
     const store = createCdrStore();
     expect(store.insert(APP, cdr('a', 100)).ok).toBe(true);

@@ -6,6 +6,9 @@
  *
  * Records are deep-frozen copies: what a caller inserted cannot change under the store, and
  * what a query returns cannot be changed by its reader.
+ *
+ * Retention: each app keeps at most `maxRecordsPerApp` records; past it the records with the
+ * oldest StartTimestamp go first, so memory stays bounded under a long load test.
  */
 import type { TelCdrInfo } from './tencent-types.js';
 
@@ -35,9 +38,15 @@ export interface CdrPage {
 export type CdrInsert = { ok: true; record: TelCdrInfo } | { ok: false; reason: 'duplicate' };
 
 export interface CdrStore {
-  /** Add one record; a second record with the same SessionId in the app is refused. */
+  /**
+   * Add one record; a second record with the same SessionId in the app is refused. A record
+   * older than everything the app holds, when the app is full, is let go at once.
+   */
   insert(sdkAppId: number, cdr: TelCdrInfo): CdrInsert;
-  /** Add many at once (bulk history); returns how many went in (duplicates are skipped). */
+  /**
+   * Add many at once (bulk history); returns how many went in (duplicates are skipped), before
+   * the retention limit lets the oldest go.
+   */
   insertMany(sdkAppId: number, cdrs: readonly TelCdrInfo[]): number;
   get(sdkAppId: number, sessionId: string): TelCdrInfo | undefined;
   query(query: CdrQuery): CdrPage;
@@ -87,8 +96,17 @@ function bound(sorted: readonly TelCdrInfo[], t: number, upper: boolean): number
   return lo;
 }
 
-export function createCdrStore(): CdrStore {
+/** Default retention per app (`limits.maxCdrs`): room for the 100,000-record paging bench. */
+export const MAX_CDRS_PER_APP = 100_000;
+
+export function createCdrStore(maxRecordsPerApp = MAX_CDRS_PER_APP): CdrStore {
   const apps = new Map<number, AppCdrs>();
+  /** Let the oldest records of an app go until it holds at most the retention limit. */
+  const retain = (app: AppCdrs) => {
+    const excess = app.sorted.length - maxRecordsPerApp;
+    if (excess <= 0) return;
+    for (const record of app.sorted.splice(0, excess)) app.bySession.delete(record.SessionId);
+  };
   const appOf = (sdkAppId: number) => {
     let app = apps.get(sdkAppId);
     if (!app) {
@@ -106,6 +124,7 @@ export function createCdrStore(): CdrStore {
       app.bySession.set(record.SessionId, record);
       // Live calls end in clock order, so this is almost always an append.
       app.sorted.splice(bound(app.sorted, record.StartTimestamp, true), 0, record);
+      retain(app);
       return { ok: true, record };
     },
     insertMany(sdkAppId, cdrs) {
@@ -120,6 +139,7 @@ export function createCdrStore(): CdrStore {
       }
       // Stable: equal StartTimestamps keep insertion order.
       app.sorted.sort((a, b) => a.StartTimestamp - b.StartTimestamp);
+      retain(app);
       return added;
     },
     get: (sdkAppId, sessionId) => apps.get(sdkAppId)?.bySession.get(sessionId),

@@ -1,14 +1,18 @@
 /**
- * The store and its parts: what the mock knows (see store.ts). Later features (more cloud API
- * actions, the call lifecycle, CDRs, Data Push) read and write these tables.
+ * The store and its parts: what the mock knows (see store.ts). The SDK runtime, the cloud API
+ * and the Data Push sender read and write these tables.
  */
 export {
+  type CallEnding,
+  type CallLeg,
   type CallRecord,
   type CallTable,
   type CallView,
+  currentLeg,
   type Deadline,
   type Direction,
   durationSeconds,
+  type LegVia,
   MAX_ENDED_CALLS,
   stateOf,
   viewOf,
@@ -19,6 +23,7 @@ export {
   type CdrQuery,
   type CdrStore,
   createCdrStore,
+  MAX_CDRS_PER_APP,
 } from './cdrs.js';
 export { createMockClock, type MockClock, type MockClockOptions, toEpochMs } from './clock.js';
 export type { AccountTable, AppRecord, AppTable } from './directory.js';
@@ -42,6 +47,8 @@ export {
 } from './pushes.js';
 export {
   type EventSink,
+  MAX_ENDED_SESSION_NOTES,
+  MAX_MISSED_EVENTS,
   type SdkSession,
   type SessionTable,
   type SessionView,
@@ -49,13 +56,16 @@ export {
 } from './sessions.js';
 export { toSeatUserInfo, toSkillGroupInfoItem, toStaffInfo } from './shapes.js';
 export type { SkillGroupRecord, SkillGroupSeed, SkillGroupTable } from './skill-groups.js';
-export type {
-  StaffChanges,
-  StaffRecord,
-  StaffSeed,
-  StaffSkillGroup,
-  StaffStatus,
-  StaffTable,
+export {
+  STATUS_DAY_UTC_OFFSET_MS,
+  type StaffChanges,
+  type StaffRecord,
+  type StaffSeed,
+  type StaffSkillGroup,
+  type StaffStatus,
+  type StaffTable,
+  statusDayStart,
+  statusTimeOn,
 } from './staff.js';
 export { createMockStore, type MockSeed, type MockStore, type MockStoreOptions } from './store.js';
 export type * from './tencent-types.js';

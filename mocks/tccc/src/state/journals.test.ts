@@ -1,6 +1,6 @@
 /** The bounded collections: calls (ended ones capped) and the push journal. */
 import { describe, expect, it } from 'vitest';
-import { type CallRecord, createCallTable } from './calls.js';
+import { type CallEnding, type CallRecord, createCallTable } from './calls.js';
 import { createPushJournal } from './pushes.js';
 
 const call = (sessionId: string): CallRecord => ({
@@ -13,10 +13,22 @@ const call = (sessionId: string): CallRecord => ({
   calleePhoneNumber: '2',
   createdAt: 0,
   timeoutSeconds: 0,
+  ivrPath: [],
+  queueWaitSeconds: 0,
+  recordId: `${sessionId}-record`,
   state: 'dialing',
   muted: false,
   held: false,
+  digits: '',
   deadline: { at: 10, kind: 'answer' },
+  legs: [],
+});
+
+const ending = (closeBy: CallEnding['closeBy']): CallEnding => ({
+  endStatus: 1,
+  endStatusString: 'ok',
+  hungUpSide: closeBy === 'client' ? 'user' : 'seat',
+  closeBy,
 });
 
 describe('call table', () => {
@@ -25,12 +37,16 @@ describe('call table', () => {
     for (const id of ['a', 'b', 'c', 'd', 'e']) calls.add(call(id));
     expect(calls.withDeadlines()).toHaveLength(5);
     for (const id of ['a', 'b', 'c', 'd']) {
-      calls.markEnded(calls.get(id) as CallRecord, 100, 'seat');
+      calls.markEnded(calls.get(id) as CallRecord, 100, ending('seat'));
     }
     expect(calls.get('a')).toBeUndefined();
     expect(calls.list().map((c) => c.sessionId)).toEqual(['b', 'c', 'd', 'e']);
     expect(calls.active().map((c) => c.sessionId)).toEqual(['e']);
-    expect(calls.get('d')).toMatchObject({ state: 'ended', endedAt: 100, closeBy: 'seat' });
+    expect(calls.get('d')).toMatchObject({
+      state: 'ended',
+      endedAt: 100,
+      ending: { closeBy: 'seat' },
+    });
     expect(calls.withDeadlines().map((c) => c.sessionId)).toEqual(['e']);
   });
 
@@ -38,7 +54,7 @@ describe('call table', () => {
     const calls = createCallTable(100);
     for (let n = 0; n < 10_000; n += 1) {
       const record = calls.add(call(`c${n}`));
-      calls.markEnded(record, n, 'client');
+      calls.markEnded(record, n, ending('client'));
     }
     expect(calls.size).toBe(100);
     expect(calls.list()[0]?.sessionId).toBe('c9900');

@@ -38,6 +38,40 @@ export interface StaffRecord extends StaffSeed {
   readonly statusSince: number;
   /** Reason given with the `rest` status, if any. */
   readonly restReason: string | undefined;
+  /**
+   * Milliseconds spent in each status on the status day that began at `statusDay`, the
+   * stretch in progress (since `statusSince`) not included: see `statusTimeOn`.
+   */
+  readonly statusTotals: Readonly<Partial<Record<StaffStatus, number>>>;
+  /** Start of the status day `statusTotals` counts (epoch ms, see `statusDayStart`). */
+  readonly statusDay: number;
+  /** When the seat last left `offline` (epoch ms, mock clock); undefined if it never did. */
+  readonly lastOnlineAt: number | undefined;
+}
+
+/**
+ * Status days start at midnight UTC+8 (Beijing), the day TCCC's per-day agent metrics
+ * (DescribeStaffStatusMetrics: "today's" durations) most plausibly count [unconfirmed].
+ */
+export const STATUS_DAY_UTC_OFFSET_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** Start (epoch ms) of the status day that contains `t`. */
+export function statusDayStart(t: number): number {
+  return Math.floor((t + STATUS_DAY_UTC_OFFSET_MS) / DAY_MS) * DAY_MS - STATUS_DAY_UTC_OFFSET_MS;
+}
+
+/** Milliseconds the member spent in each status on the status day of `now`, up to `now`. */
+export function statusTimeOn(
+  record: StaffRecord,
+  now: number,
+): Partial<Record<StaffStatus, number>> {
+  const day = statusDayStart(now);
+  const totals: Partial<Record<StaffStatus, number>> =
+    record.statusDay === day ? { ...record.statusTotals } : {};
+  const from = Math.max(record.statusSince, day);
+  if (now > from) totals[record.status] = (totals[record.status] ?? 0) + (now - from);
+  return totals;
 }
 
 /** Fields a later change may set (CreateStaff re-run, an admin edit). */
@@ -99,6 +133,9 @@ export function createStaffTable(now: () => number): StaffTable {
         status: 'offline',
         statusSince: now(),
         restReason: undefined,
+        statusTotals: Object.freeze({}),
+        statusDay: statusDayStart(now()),
+        lastOnlineAt: undefined,
       });
     },
     update(sdkAppId, mail, changes) {
@@ -111,11 +148,18 @@ export function createStaffTable(now: () => number): StaffTable {
       const record = byApp.get(sdkAppId)?.get(mail);
       if (!record) return undefined;
       if (record.status === status && record.restReason === restReason) return record;
+      if (record.status === status) {
+        return put({ ...record, restReason: status === 'rest' ? restReason : undefined });
+      }
+      const at = now();
       return put({
         ...record,
         status,
         restReason: status === 'rest' ? restReason : undefined,
-        statusSince: record.status === status ? record.statusSince : now(),
+        statusSince: at,
+        statusTotals: Object.freeze(statusTimeOn(record, at)),
+        statusDay: statusDayStart(at),
+        lastOnlineAt: record.status === 'offline' ? at : record.lastOnlineAt,
       });
     },
     inSkillGroup: (sdkAppId, skillGroupId) =>

@@ -53,6 +53,7 @@ describe('the store', () => {
       sdkAppId: 1400000001,
       seatUserId: 'ana@x.com',
       now: START,
+      origin: 'http://mock.test',
     });
     const sink: EventSink = { send: () => {}, close: () => closed.push('closed') };
     session.sinks.add(sink);
@@ -134,6 +135,7 @@ describe('the store', () => {
       sdkAppId: 1400000001,
       seatUserId: 'ana@x.com',
       now: START,
+      origin: 'http://mock.test',
     });
     const token = s.tokens.issue({ sdkAppId: 1400000001, seatUserId: 'ana@x.com', requestId: 'r' });
     s.pushes.record({

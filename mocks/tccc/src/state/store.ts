@@ -43,6 +43,8 @@ export interface MockStoreOptions {
   seed: MockSeed;
   clock: MockClock;
   tokens: { ttlSeconds: number; retentionSeconds: number; maxRecords: number };
+  /** CDRs kept per app (the oldest go first); default MAX_CDRS_PER_APP. */
+  cdrs?: { maxRecordsPerApp: number };
 }
 
 export interface MockStore {
@@ -86,7 +88,7 @@ export function createMockStore(options: MockStoreOptions): MockStore {
   });
   const sessions = createSessionTable();
   const calls = createCallTable();
-  const cdrs = createCdrStore();
+  const cdrs = createCdrStore(options.cdrs?.maxRecordsPerApp);
   const pushes = createPushJournal(now);
 
   const plant = () => {

@@ -1,6 +1,8 @@
 export {
+  type AddedCdrs,
   type ControlClientOptions,
   createControlClient,
+  type GenerateCdrsRequest,
   type IssuedSdkToken,
   type IssueTokenRequest,
   MockControlError,

@@ -47,3 +47,39 @@ describe('startMockTccc', () => {
     expect(await mock.control.calls()).toEqual([]);
   });
 });
+
+describe('the customer’s side through the control client', () => {
+  /** A page's part, over HTTP: log in with a token and dial out. */
+  async function dial(phoneNumber: string) {
+    const { token } = await mock.control.issueToken({ seatUserId: 'agent@example.com' });
+    const login = await fetch(`${mock.url}/sdk/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token }),
+    });
+    const { credential } = (await login.json()) as { credential: string };
+    const dialled = await fetch(`${mock.url}/sdk/calls/outbound`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${credential}` },
+      body: JSON.stringify({ phoneNumber }),
+    });
+    return ((await dialled.json()) as { sessionId: string }).sessionId;
+  }
+
+  it('answers, rejects, is busy or fails an outbound call, and shows each call', async () => {
+    await mock.control.pauseClock();
+    const answered = await dial('13800000001');
+    expect(await mock.control.answerCall(answered)).toMatchObject({ state: 'talking' });
+    expect(await mock.control.endCall(answered)).toMatchObject({
+      endStatus: 1,
+      hungUpSide: 'user',
+    });
+    expect((await mock.control.rejectCall(await dial('13800000001'))).endStatus).toBe(203);
+    expect((await mock.control.busyCall(await dial('13800000001'))).endStatus).toBe(206);
+    const off = await mock.control.failCall(await dial('13800000001'), 'powerOff');
+    expect(off).toMatchObject({ endStatus: 204, endStatusString: 'powerOff' });
+    expect(await mock.control.call(answered)).toMatchObject({ sessionId: answered, digits: '' });
+    expect(await mock.control.disconnectSdk()).toBe(0);
+    await expect(mock.control.call('nope')).rejects.toMatchObject({ status: 404 });
+  });
+});

@@ -439,7 +439,7 @@ export const CONTENT_TYPES_AND_METHODS: HostileRequest[] = [
   sdk(
     'an unknown call action',
     'POST',
-    '/sdk/calls/abc/transfer',
+    '/sdk/calls/abc/conference',
     { sdkSession: true },
     error(404, 'BadRequest'),
   ),

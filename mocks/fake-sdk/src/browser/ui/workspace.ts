@@ -6,6 +6,8 @@ export interface WorkspaceOptions {
   renderDomId: string | undefined;
   accept(sessionId: string): void;
   hangUp(sessionId: string): void;
+  /** The agent is done with an ended call (the old docs' "complete": `sessionCompleted`). */
+  complete(sessionId: string): void;
 }
 
 /** Smallest size the real SDK asks of a render target (data-render-dom-id), in CSS pixels. */
@@ -18,13 +20,17 @@ const statusLabels: Record<string, string> = {
   arrange: 'After-call work',
   notReady: 'Not ready',
   failed: 'Signed out',
+  reconnecting: 'Reconnecting…',
+  offline: 'Offline',
+  takenOver: 'Signed in elsewhere',
+  expired: 'Session expired',
 };
 
 /**
  * The workspace UI: `<t3c-sdk id="tcccSdkDomRoot">` with an open shadow root, either floating
  * in the corner of the page (a round button that opens the workbench) or filling the element
- * named by `data-render-dom-id`. It shows the agent and status, and the current call with
- * Accept and Hang up buttons.
+ * named by `data-render-dom-id`. It shows the agent and status, the current call with
+ * Accept and Hang up buttons, and the last ended call with a Complete button.
  */
 export class Workspace {
   readonly #root: HTMLElement;
@@ -38,7 +44,10 @@ export class Workspace {
   readonly #idle: HTMLElement;
   readonly #accept: HTMLButtonElement;
   readonly #hangUp: HTMLButtonElement;
+  readonly #endedBox: HTMLElement;
+  readonly #complete: HTMLButtonElement;
   #sessionId: string | undefined;
+  #endedId: string | undefined;
 
   constructor(private readonly options: WorkspaceOptions) {
     this.#root = document.createElement('t3c-sdk');
@@ -78,7 +87,15 @@ export class Workspace {
     );
     actions.append(this.#accept, this.#hangUp);
     this.#callBox.append(this.#callLabel, this.#peer, actions);
-    this.#workbench.append(header, this.#idle, this.#callBox);
+    this.#endedBox = el('div', 'ended');
+    this.#complete = el('button', 'complete', 'Complete');
+    this.#complete.type = 'button';
+    this.#complete.addEventListener(
+      'click',
+      () => this.#endedId && options.complete(this.#endedId),
+    );
+    this.#endedBox.append(el('span', 'label', 'Call ended'), this.#complete);
+    this.#workbench.append(header, this.#idle, this.#callBox, this.#endedBox);
     shadow.append(this.#workbench, this.#float);
   }
 
@@ -125,11 +142,20 @@ export class Workspace {
   update(view: ViewState): void {
     this.#seat.textContent =
       view.seatUserId ?? (view.phase === 'failed' ? 'Not signed in' : 'Signing in…');
-    const status = view.phase === 'failed' ? 'failed' : (view.status ?? '');
+    const status =
+      view.phase === 'failed'
+        ? 'failed'
+        : view.phase === 'loggedOut'
+          ? (view.loggedOut ?? 'offline')
+          : view.reconnecting
+            ? 'reconnecting'
+            : (view.status ?? '');
     this.#status.dataset.status = status;
     this.#status.textContent = statusLabels[status] ?? '…';
     const call = view.call;
     this.#sessionId = call?.sessionId;
+    this.#endedId = view.phase === 'ready' ? view.ended : undefined;
+    this.#endedBox.hidden = this.#endedId === undefined;
     this.#idle.hidden = call !== undefined;
     this.#callBox.hidden = call === undefined;
     if (call) {
