@@ -15,6 +15,7 @@ import { measureBrowser } from './phases/browser.js';
 import { measureCdrPages } from './phases/cdr-pages.js';
 import { measureColdStart } from './phases/cold-start.js';
 import { measureConsole } from './phases/console.js';
+import { measureScaleOut } from './phases/scale-out.js';
 import { measureShiftStart } from './phases/shift-start.js';
 import { measureSizes } from './phases/sizes.js';
 import { measureThroughput } from './phases/throughput.js';
@@ -65,6 +66,14 @@ async function main(): Promise<void> {
     { agents: settings.shiftAgents, spreadMs: settings.shiftSpreadMs },
     progress,
   );
+  const scaleOut = await measureScaleOut(
+    {
+      agents: settings.scaleAgents,
+      instances: settings.scaleInstances,
+      spreadMs: settings.shiftSpreadMs,
+    },
+    progress,
+  );
 
   const results: BenchResults = {
     settings,
@@ -77,6 +86,7 @@ async function main(): Promise<void> {
     coldStart,
     throughput,
     shiftStart,
+    scaleOut,
     cdrPages,
   };
   const rows = buildRows(results);

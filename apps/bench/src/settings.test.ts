@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BenchSettingsError, DEFAULT_DOCS_PATH, readSettings } from './settings.js';
 
 describe('readSettings', () => {
-  it('keeps the three-minute defaults when nothing is set', () => {
+  it('keeps the defaults when nothing is set', () => {
     expect(readSettings({})).toEqual({
       connections: 10,
       rounds: 5,
@@ -12,6 +12,8 @@ describe('readSettings', () => {
       browserRuns: 11,
       shiftAgents: 200,
       shiftSpreadMs: 1000,
+      scaleAgents: 600,
+      scaleInstances: 3,
       docsPath: DEFAULT_DOCS_PATH,
     });
   });
@@ -20,6 +22,13 @@ describe('readSettings', () => {
     const settings = readSettings({ BENCH_ROUNDS: ' 3 ', BENCH_CONNECTIONS: '4' });
     expect(settings.rounds).toBe(3);
     expect(settings.connections).toBe(4);
+  });
+
+  it('skips the scale-out runs with BENCH_SCALE_AGENTS=0 and needs two instances at least', () => {
+    expect(readSettings({ BENCH_SCALE_AGENTS: '0' }).scaleAgents).toBe(0);
+    expect(() => readSettings({ BENCH_SCALE_INSTANCES: '1' })).toThrow(
+      'BENCH_SCALE_INSTANCES must be a whole number from 2 to 10, got "1"',
+    );
   });
 
   it('prints only when BENCH_NO_DOCS is 1', () => {

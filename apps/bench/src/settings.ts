@@ -20,6 +20,10 @@ export interface BenchSettings {
   /** Agents asking for a token at shift start, spread evenly over `shiftSpreadMs`. */
   shiftAgents: number;
   shiftSpreadMs: number;
+  /** Agents at the scale-out shift start (spread over `shiftSpreadMs`); 0 skips it. */
+  scaleAgents: number;
+  /** Server instances at the scale-out shift start. */
+  scaleInstances: number;
   /** Where the report goes, relative to apps/bench; `undefined` prints only. */
   docsPath: string | undefined;
 }
@@ -53,6 +57,8 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     browserRuns: integer('BENCH_BROWSER_RUNS', 11, 1, 101),
     shiftAgents: integer('BENCH_SHIFT_AGENTS', 200, 1, 2000),
     shiftSpreadMs: 1000,
+    scaleAgents: integer('BENCH_SCALE_AGENTS', 600, 0, 5000),
+    scaleInstances: integer('BENCH_SCALE_INSTANCES', 3, 2, 10),
     docsPath: env.BENCH_NO_DOCS === '1' ? undefined : DEFAULT_DOCS_PATH,
   };
   if (problems.length > 0) {

@@ -16,6 +16,7 @@ import {
   readRecordsConfig,
   readStoreTarget,
 } from './records/records-config.js';
+import { type RedisConfig, readRedisConfig } from './redis/redis-config.js';
 import { parseCspSources } from './security/csp.js';
 
 export const MOCK_DEMO_PASSWORD = 'demo';
@@ -74,6 +75,8 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Call records: store, Data Push auth, reconciliation (records/records-config.ts). */
   records: RecordsConfig;
+  /** Limits and revocations shared on Redis (REDIS_URL); `undefined` = in this process. */
+  redis: RedisConfig | undefined;
 }
 
 export interface ConfigIssue {
@@ -230,6 +233,7 @@ export function loadConfig(env: Env): Config {
     shutdownDelayMs: integer('SHUTDOWN_DELAY_MS', 0, 0, 600_000),
     shutdownTimeoutMs: integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
     records: readRecordsConfig(readers),
+    redis: readRedisConfig(readers),
   };
   if (config.shutdownDelayMs >= config.shutdownTimeoutMs && config.shutdownDelayMs > 0) {
     fail(

@@ -13,6 +13,7 @@ import { createNodeServer, listenOn } from './http/node-server.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createRedactor } from './log/redact.js';
 import { pushAuthFor, startCallRecords } from './records/start-records.js';
+import { redisSecrets, type SharedState, startSharedState } from './redis/start-shared.js';
 import { REAL_TCCC_DEFAULT_SOURCES, withWebSocketTwin } from './security/csp.js';
 import { createShutdown } from './shutdown.js';
 import type { EmbeddedMockTccc } from './tccc/embedded-mock.js';
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
       // The mock's demo password is public; a configured one is a secret.
       cloud ? config.demoPassword : undefined,
       ...pushAuth.secrets,
+      ...redisSecrets(config.redis),
     ],
   });
   const logger = createLogger({
@@ -72,6 +74,17 @@ async function main(): Promise<void> {
 
   const tccc = mock ? { ...mock.credentials, endpoint: mock.url, region: undefined } : cloud;
   if (!tccc) throw new Error('unreachable: no TCCC configuration');
+  // With REDIS_URL: limits and sign-outs shared by every instance (redis/start-shared.ts).
+  let shared: SharedState | undefined;
+  if (config.redis) {
+    shared = await startSharedState({
+      config: config.redis,
+      sessionTtlSeconds: config.sessionTtlSeconds,
+      sdkUrlRateLimitPerMinute: config.sdkUrlRateLimitPerMinute,
+      pushRateLimitPerMinute: config.records.pushRateLimitPerMinute,
+      logger: logger.child({ component: 'shared-state' }),
+    });
+  }
   const reachability = createTcccReachability();
   const tcccClient = createTcccClient({
     sdkAppId: tccc.sdkAppId,
@@ -80,6 +93,7 @@ async function main(): Promise<void> {
     ...(tccc.endpoint ? { endpoint: tccc.endpoint } : {}),
     ...(tccc.region ? { region: tccc.region } : {}),
     timeoutMs: config.tcccTimeoutMs,
+    ...(shared ? { limiter: shared.tcccLimiter } : {}),
     logger: logger.child({ component: 'tccc-client' }),
   });
 
@@ -126,7 +140,11 @@ async function main(): Promise<void> {
         if (mock && !(await mock.isUp())) return 'The embedded mock TCCC does not answer.';
         return reachability.problem();
       },
-      details: () => ({ tccc: reachability.state() }),
+      details: () => ({
+        tccc: reachability.state(),
+        ...(shared ? { sharedState: shared.state() } : {}),
+      }),
+      degraded: () => shared?.degraded(),
     },
     logger,
     sessionSecret,
@@ -137,6 +155,7 @@ async function main(): Promise<void> {
     publicOrigin: config.publicOrigin,
     trustedProxies: config.trustedProxies,
     sdkUrlRateLimitPerMinute: config.sdkUrlRateLimitPerMinute,
+    ...(shared ? { stores: shared.stores } : {}),
     records: records.deps,
     console: {
       tcccMode: config.tccc.mode,
@@ -170,7 +189,11 @@ async function main(): Promise<void> {
   const shutdown = createShutdown({
     server,
     connections,
-    cleanups: [() => records.close(), ...(mock ? [() => mock.close()] : [])],
+    cleanups: [
+      () => records.close(),
+      ...(shared ? [() => shared.close()] : []),
+      ...(mock ? [() => mock.close()] : []),
+    ],
     onDrain: () => {
       draining = true;
     },

@@ -14,6 +14,8 @@ export interface Child {
   readonly process: ChildProcess;
   /** Ends the process (SIGTERM, then SIGKILL after a grace period) and waits for it. */
   stop(): Promise<void>;
+  /** Ends the process at once (SIGKILL: a crash, nothing drained) and waits for it. */
+  kill(): Promise<void>;
   /** Rejects as soon as the process exits; for racing against a wait. */
   readonly exited: Promise<never>;
 }
@@ -79,6 +81,13 @@ export function spawnNode(options: SpawnOptions): Child {
       const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
       await gone;
       clearTimeout(timer);
+    },
+    async kill() {
+      stopping = true;
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const gone = once(child, 'exit');
+      child.kill('SIGKILL');
+      await gone;
     },
   };
 }

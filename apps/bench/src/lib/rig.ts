@@ -81,9 +81,15 @@ export function spawnOurMain(options: {
   mockUrl: string;
   accounts: readonly string[];
   port: number;
+  /** Shown in errors (default "our server (dist/main.js)"). */
+  name?: string;
+  /** Instances behind one load balancer must sign sessions alike (default: a random one). */
+  sessionSecret?: string;
+  /** More variables (REDIS_URL, ...), set last. */
+  env?: Readonly<Record<string, string>>;
 }): Child {
   return spawnNode({
-    name: 'our server (dist/main.js)',
+    name: options.name ?? 'our server (dist/main.js)',
     args: [MAIN_ENTRY],
     cwd: SERVER_DIR,
     env: {
@@ -91,12 +97,13 @@ export function spawnOurMain(options: {
       TCCC_SECRET_KEY: DEFAULT_SECRET_KEY,
       TCCC_SDK_APP_ID: String(DEFAULT_SDK_APP_ID),
       TCCC_ENDPOINT: options.mockUrl,
-      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      SESSION_SECRET: options.sessionSecret ?? randomBytes(32).toString('base64url'),
       DEMO_ACCOUNTS: options.accounts.join(','),
       DEMO_PASSWORD,
       HOST: '127.0.0.1',
       PORT: String(options.port),
       PUBLIC_ORIGIN: `http://127.0.0.1:${options.port}`, // required with a "real" TCCC
+      ...options.env,
     },
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, percentile } from './stats.js';
+import { busiestWindow, median, percentile } from './stats.js';
 
 describe('percentile (nearest rank)', () => {
   it('picks a sample, never interpolates', () => {
@@ -18,5 +18,16 @@ describe('percentile (nearest rank)', () => {
 
   it('is NaN without samples, so an empty run cannot pass for a fast one', () => {
     expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+describe('busiestWindow', () => {
+  it('counts the most times within any sliding window, wherever it starts', () => {
+    // 20 evenly in 997.5 ms fit one second; the 21st, 1050 ms after the first, does not.
+    const even = Array.from({ length: 21 }, (_, i) => i * 52.5);
+    expect(busiestWindow(even)).toBe(20);
+    // The same 21 bunched at a fixed window's edge: 21 within 200 ms.
+    expect(busiestWindow([...Array(11).fill(900), ...Array(10).fill(1100)])).toBe(21);
+    expect(busiestWindow([])).toBe(0);
   });
 });

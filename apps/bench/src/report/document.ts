@@ -13,6 +13,7 @@ import {
   CDR_PAGE_TARGET,
   MINIMAL_P50_TARGET,
   rowCells,
+  SCALE_OUT_TARGET,
   SHIFT_START_TARGET,
   TABLE_HEADER,
 } from './rows.js';
@@ -136,6 +137,7 @@ TCCC's 20 requests/s. Both servers call it with real TC3 signing by
   requests for its one seat (the mock's limit counts per SecretId, so this changes nothing
   for the limit). Target: all succeed within ${SHIFT_START_TARGET}x the floor. Baseline:
   ${shift.baseline.succeeded} ok, ${shift.baseline.failed} failed.
+${scaleOutMethod(results)}
 - **Sizes**: the loader bundled by esbuild from the built package (minified ESM, gzip
   level 9). What a page needs, \`loadTccc\` and \`unloadTccc\`: ${sizes.loader.minified} B
   minified, ${sizes.loader.gzipped} B gzipped; every export (with \`fetchSdkUrl\`):
@@ -167,4 +169,25 @@ TCCC's 20 requests/s. Both servers call it with real TC3 signing by
   ${samples(app.consoleRuns)}. Bare page: ${samples(app.bareRuns)}. Target: within
   ${CONNECT_TO_READY_TARGET}x.
 `;
+}
+
+function scaleOutMethod({ scaleOut: scale, settings: s }: BenchResults): string {
+  if ('skipped' in scale) return `- **Scale-out shift start**: skipped (${scale.skipped}).`;
+  const run = (name: string, r: typeof scale.shared) =>
+    `${name}: ${r.succeeded}/${r.agents} ok, ${r.mock.requests} requests at the mock, ` +
+    `${r.mock.limited} RequestLimitExceeded, busiest second ${r.mock.busiestSecond}, ` +
+    `${r.retries} 503s waited out, ${r.failovers} agents moved instance, ` +
+    `${r.lateRetries} slots given up by late wakers`;
+  return `- **Scale-out shift start**: ${s.scaleAgents} agents sign in and ask for an SDK URL, started
+  evenly over 1 s, spread over ${s.scaleInstances} instances of \`node dist/main.js\` (agent i on instance
+  i mod ${s.scaleInstances}, each from its own X-Forwarded-For address with TRUSTED_PROXIES=loopback, as
+  behind a load balancer), one SESSION_SECRET; the mock enforces TCCC's 20 requests/s and
+  counts what it sees (\`servers/counting-mock-tccc.ts\`). An agent waits out a 503/429's
+  Retry-After and asks again, and moves to the next instance when its own stops answering.
+  Three runs, each on fresh instances: sharing a redis-server of the bench's own
+  (REDIS_URL, SERVER_INSTANCES=${s.scaleInstances}); the same with instance 2 killed (SIGKILL) at
+  ${formatMs(scale.killAtMs)}; and without Redis (per-instance limits). Target for the first two: every
+  agent served, no RequestLimitExceeded at the mock, within ${SCALE_OUT_TARGET}x the floor
+  (${formatMs(scale.floorMs)}). ${run('Shared', scale.shared)}. ${run('Killed', scale.killed)}.
+  ${run('Without Redis', scale.unshared)}.`;
 }

@@ -3,6 +3,7 @@ import type { BrowserResults } from '../phases/browser.js';
 import type { CdrPageResults } from '../phases/cdr-pages.js';
 import type { ColdStartResults } from '../phases/cold-start.js';
 import type { ConsoleResults } from '../phases/console.js';
+import type { ScaleOutResults } from '../phases/scale-out.js';
 import type { ShiftStartResults } from '../phases/shift-start.js';
 import type { Size } from '../phases/sizes.js';
 import type { ThroughputResults } from '../phases/throughput.js';
@@ -24,6 +25,7 @@ export interface BenchResults {
   coldStart: ColdStartResults;
   throughput: ThroughputResults;
   shiftStart: ShiftStartResults;
+  scaleOut: ScaleOutResults;
   /** DescribeTelCdr pages over 100 000 stored CDRs vs CreateSDKLoginToken, same mock. */
   cdrPages: CdrPageResults;
 }

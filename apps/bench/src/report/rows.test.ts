@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadResult } from '../lib/load.js';
+import type { ScaleRun } from '../phases/scale-out.js';
 import type { Side, SideRuns } from '../phases/throughput.js';
 import { readSettings } from '../settings.js';
 import type { BenchResults } from './results.js';
-import { buildRows, MINIMAL_P50_TARGET, type Row } from './rows.js';
+import { buildRows, MINIMAL_P50_TARGET, type Row, scaleOutRows } from './rows.js';
 
 const run = (p50: number, serverCpuMicros?: number): LoadResult => ({
   rps: 1000,
@@ -51,6 +52,7 @@ function results(rounds: ReturnType<typeof round>[]): BenchResults {
       ours: burst,
       floorMs: 10_000,
     },
+    scaleOut: { skipped: 'BENCH_SCALE_AGENTS=0' },
     cdrPages: {
       storedCdrs: 100_000,
       rounds: [{ order: ['token', 'page'], token: run(1), page: run(3) }],
@@ -107,6 +109,56 @@ describe('the token route rows', () => {
     ]);
     for (const floorRow of floorRows)
       expect(floorRow).toMatchObject({ target: '-', met: undefined });
+  });
+});
+
+describe('the scale-out rows', () => {
+  const scaleRun = (overrides: Partial<ScaleRun> = {}): ScaleRun => ({
+    instances: 3,
+    agents: 600,
+    succeeded: 600,
+    failed: 0,
+    totalMs: 32_000,
+    retries: 400,
+    failovers: 0,
+    lateRetries: 0,
+    mock: { requests: 600, limited: 0, busiestSecond: 20 },
+    ...overrides,
+  });
+  const measured = (killed: Partial<ScaleRun>) =>
+    scaleOutRows({
+      floorMs: 30_000,
+      killAtMs: 15_000,
+      shared: scaleRun(),
+      killed: scaleRun({ failovers: 190, ...killed }),
+      unshared: scaleRun({ mock: { requests: 2400, limited: 1800, busiestSecond: 20 } }),
+    });
+
+  it('judge the shared and killed runs on all ok, nothing limited at the mock, 1.15x the floor', () => {
+    const [shared, killed, unshared] = measured({ totalMs: 34_000 });
+    expect(shared).toMatchObject({
+      ours: '600/600 ok in 32.0 s; mock: 0 RequestLimitExceeded, busiest 1 s 20; 400 retried 503s',
+      ratio: '1.07x floor',
+      target: 'all ok, 0 limited, <= 1.15x floor',
+      met: true,
+    });
+    expect(killed?.met).toBe(true);
+    expect(unshared).toMatchObject({ target: '- (what Redis fixes)', met: undefined });
+    expect(unshared?.ours).toContain('mock: 1800 RequestLimitExceeded');
+  });
+
+  it('miss the target on one limited request, one failed agent, or past 1.15x', () => {
+    expect(measured({ totalMs: 35_000 })[1]?.met).toBe(false);
+    expect(measured({ failed: 1, succeeded: 599 })[1]?.met).toBe(false);
+    expect(measured({ mock: { requests: 601, limited: 1, busiestSecond: 21 } })[1]?.met).toBe(
+      false,
+    );
+  });
+
+  it('say why the runs were skipped', () => {
+    expect(scaleOutRows({ skipped: 'redis-server is not installed' })[0]?.ours).toBe(
+      'skipped: redis-server is not installed',
+    );
   });
 });
 

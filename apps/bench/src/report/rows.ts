@@ -39,6 +39,8 @@ export const MINIMAL_P50_TARGET = 1.25;
 export const CDR_PAGE_TARGET = 10;
 /** Most the shift start may take, as a multiple of its floor (agents / 20 per second). */
 export const SHIFT_START_TARGET = 1.2;
+/** Most the scale-out shift start may take (shared and killed runs), as a multiple of its floor. */
+export const SCALE_OUT_TARGET = 1.15;
 
 /** 100000 → "100 000", as the rest of the report writes big numbers. */
 const groupDigits = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
@@ -85,6 +87,54 @@ function floorRows(summary: ConcurrencySummary, concurrency: string): Row[] {
       baseline: floor,
       ratio: formatRatio(summary.minimalVsFloor.median, 'floor'),
       target: '-',
+      met: undefined,
+    },
+  ];
+}
+
+/** The scale-out rows: shared, one instance killed (targets), and without Redis (what breaks). */
+export function scaleOutRows(scale: BenchResults['scaleOut']): Row[] {
+  if ('skipped' in scale) {
+    return [
+      {
+        measure: 'Scale-out shift start',
+        ours: `skipped: ${scale.skipped}`,
+        baseline: '-',
+        ratio: '-',
+        target: '-',
+        met: undefined,
+      },
+    ];
+  }
+  const floor = `floor ${formatSeconds(scale.floorMs)}`;
+  const run = scale.shared;
+  const title = `${run.agents} agents in 1 s on ${run.instances} instances, TCCC at 20/s`;
+  const atMock = (r: typeof run) =>
+    `mock: ${r.mock.limited} RequestLimitExceeded, busiest 1 s ${r.mock.busiestSecond}`;
+  const judged = (measure: string, r: typeof run, extra: string): Row => {
+    const ratio = r.totalMs / scale.floorMs;
+    return {
+      measure,
+      ours: `${r.succeeded}/${r.agents} ok in ${formatSeconds(r.totalMs)}; ${atMock(r)}${extra}`,
+      baseline: floor,
+      ratio: formatRatio(ratio, 'floor'),
+      target: `all ok, 0 limited, <= ${SCALE_OUT_TARGET}x floor`,
+      met: r.failed === 0 && r.mock.limited === 0 && ratio <= SCALE_OUT_TARGET,
+    };
+  };
+  return [
+    judged(`Scale-out: ${title}, Redis`, run, `; ${run.retries} retried 503s`),
+    judged(
+      `Scale-out: the same, one instance killed at ${formatSeconds(scale.killAtMs)}`,
+      scale.killed,
+      `; ${scale.killed.failovers} agents moved instance`,
+    ),
+    {
+      measure: `Scale-out: the same without Redis (per-instance limits)`,
+      ours: `${scale.unshared.succeeded}/${scale.unshared.agents} ok in ${formatSeconds(scale.unshared.totalMs)}; ${atMock(scale.unshared)}; ${scale.unshared.retries} retried 503s`,
+      baseline: floor,
+      ratio: formatRatio(scale.unshared.totalMs / scale.floorMs, 'floor'),
+      target: '- (what Redis fixes)',
       met: undefined,
     },
   ];
@@ -180,6 +230,7 @@ export function buildRows(results: BenchResults): Row[] {
       target: `all ok, <= ${SHIFT_START_TARGET}x floor`,
       met: shift.ours.failed === 0 && shiftRatio <= SHIFT_START_TARGET,
     },
+    ...scaleOutRows(results.scaleOut),
     {
       measure: 'Loader (loadTccc, unloadTccc) min+gzip',
       ours: formatBytes(sizes.loader.gzipped),

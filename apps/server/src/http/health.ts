@@ -3,6 +3,9 @@
  *               that fails would restart the process, which cures nothing here.
  * GET /readyz:  it can do its job now: not shutting down, and TCCC answering its recent
  *               calls (tccc/reachability.ts); else 503 `not_ready` with the reason.
+ *               Ready but `degraded` (still 200, with the reason): it serves, with less
+ *               than its full function (limits per instance while Redis is down); taking
+ *               it out of rotation would not help, since every instance shares the cause.
  * Neither calls anything: a probe every second costs nothing and reaches no one.
  */
 import { Hono } from 'hono';
@@ -13,6 +16,8 @@ export interface Readiness {
   check(): Promise<string | undefined>;
   /** Facts added to the /readyz answer, ready or not (e.g. `{tccc: 'reachable'}`). */
   details?(): Record<string, unknown>;
+  /** Ready, but with less than its full function: why (shown with a 200), else `undefined`. */
+  degraded?(): string | undefined;
 }
 
 export function healthRoutes(readiness: Readiness): Hono {
@@ -26,6 +31,8 @@ export function healthRoutes(readiness: Readiness): Hono {
     const details = readiness.details?.() ?? {};
     if (reason !== undefined) throw new ProblemError('not_ready', reason, { extensions: details });
     c.header('Cache-Control', 'no-store');
+    const degraded = readiness.degraded?.();
+    if (degraded !== undefined) return c.json({ status: 'degraded', reason: degraded, ...details });
     return c.json({ status: 'ready', ...details });
   });
   return routes;
