@@ -120,10 +120,13 @@ describe('reconcile command', () => {
 
   it('runs as a command (the package script), exit code and all', async () => {
     api.records = recent(2);
+    // The command reads the whole environment: CI's DATABASE_URL (or a developer's) would
+    // point it at PostgreSQL, which this run's DATA_DIR contradicts.
+    const { DATABASE_URL: _unused, ...inherited } = process.env;
     const { stdout } = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', 'src/records/reconcile-main.ts', '--last', '6h', '--json'],
-      { cwd: join(import.meta.dirname, '..', '..'), env: { ...process.env, ...env } },
+      { cwd: join(import.meta.dirname, '..', '..'), env: { ...inherited, ...env } },
     );
     expect(JSON.parse(stdout)).toMatchObject({ found: 2, inserted: 2 });
   });
