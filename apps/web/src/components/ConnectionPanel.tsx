@@ -75,7 +75,12 @@ export function ConnectionPanel(props: {
             type="button"
             className="secondary"
             ref={focusOnAppear}
-            onClick={props.onCancel}
+            onClick={(event) => {
+              // Cancel appears where Connect was: the second click of a double click on
+              // Connect lands here (detail 2) and must not cancel what the first one started.
+              if (event.detail > 1) return;
+              props.onCancel();
+            }}
             data-testid="cancel-connect"
           >
             Cancel

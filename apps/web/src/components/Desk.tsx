@@ -187,7 +187,14 @@ export function Desk(props: {
           <div className="desk-grid">
             <section className="call-column" aria-label="Calls">
               {desk.call?.stage === 'ringing' && (
-                <IncomingCall call={desk.call} tccc={tccc} ringtone={alerts.audible} />
+                <IncomingCall
+                  call={desk.call}
+                  tccc={tccc}
+                  ringtone={alerts.audible}
+                  onDeclined={(sessionId, declined) =>
+                    dispatch({ type: 'declined', sessionId, declined })
+                  }
+                />
               )}
               {desk.call && desk.call.stage !== 'ringing' && (
                 <ActiveCall call={desk.call} tccc={tccc} dispatch={dispatch} />

@@ -11,7 +11,13 @@ import { useNow } from '../hooks.js';
 import { runSdkAction } from '../sdk-actions.js';
 import { useNotify } from './Toasts.js';
 
-export function IncomingCall(props: { call: Call; tccc: Tccc; ringtone: boolean }) {
+export function IncomingCall(props: {
+  call: Call;
+  tccc: Tccc;
+  ringtone: boolean;
+  /** Decline pressed (true), or the SDK refused it (false): the after-call view says who ended it. */
+  onDeclined: (sessionId: string, declined: boolean) => void;
+}) {
   const { call, tccc } = props;
   const notify = useNotify();
   const accept = useRef<HTMLButtonElement>(null);
@@ -27,6 +33,8 @@ export function IncomingCall(props: { call: Call; tccc: Tccc; ringtone: boolean 
 
   const act = async (what: 'accept' | 'decline') => {
     setPending(what);
+    // Before the SDK call: its sessionEnded can arrive before the promise settles.
+    if (what === 'decline') props.onDeclined(call.sessionId, true);
     const outcome = await runSdkAction(
       what === 'accept' ? 'accept the call' : 'decline the call',
       () =>
@@ -35,6 +43,7 @@ export function IncomingCall(props: { call: Call; tccc: Tccc; ringtone: boolean 
           : tccc.Call.hungUp({ sessionId: call.sessionId }),
     );
     setPending(null);
+    if (!outcome.ok && what === 'decline') props.onDeclined(call.sessionId, false);
     if (!outcome.ok)
       notify({ title: 'Call action failed', description: outcome.message, tone: 'error' });
   };

@@ -41,8 +41,16 @@ export interface HowItEnded {
   transferredTo?: string | undefined;
 }
 
-export function outcomeOf(call: Pick<Call, 'direction' | 'stage'>, how: HowItEnded): CallOutcome {
+export function outcomeOf(
+  call: Pick<Call, 'direction' | 'stage' | 'declined'>,
+  how: HowItEnded,
+): CallOutcome {
   const talked = call.stage === 'talking';
+  if (call.declined && !talked && call.direction === 'inbound') {
+    return how.autoTransfer
+      ? { kind: 'declined', text: 'You declined the call; it went to a colleague', answered: false }
+      : { kind: 'declined', text: 'You declined the call', answered: false };
+  }
   if (how.transferred) {
     return {
       kind: 'transferred',

@@ -99,6 +99,34 @@ describe('an inbound call', () => {
     expect(state.wrapUp?.outcome.kind).toBe('declined');
   });
 
+  it('is declined, not missed, when Decline was pressed and TCCC ends it as a timeout', () => {
+    const declined: DeskAction = { type: 'declined', sessionId: 's1', declined: true };
+    const byTimer = run(
+      callIn(),
+      declined,
+      event('sessionEnded', { sessionId: 's1', closeBy: 'timer' }),
+    );
+    expect(byTimer.wrapUp?.outcome).toMatchObject({
+      kind: 'declined',
+      text: 'You declined the call',
+    });
+    const passedOn = run(callIn(), declined, event('autoTransfer', { sessionId: 's1' }));
+    expect(passedOn.wrapUp?.outcome.kind).toBe('declined');
+    expect(passedOn.wrapUp?.outcome.text).toMatch(/went to a colleague/);
+  });
+
+  it('is missed again when the SDK refused the Decline, and Decline ignores other calls', () => {
+    const refused = run(
+      callIn(),
+      { type: 'declined', sessionId: 's1', declined: true },
+      { type: 'declined', sessionId: 's1', declined: false },
+      event('sessionEnded', { sessionId: 's1', closeBy: 'timer' }),
+    );
+    expect(refused.wrapUp?.outcome.kind).toBe('missed');
+    const other = run(callIn(), { type: 'declined', sessionId: 's2', declined: true });
+    expect(other.call?.declined).toBeUndefined();
+  });
+
   it('ends as transferred on a transfer event', () => {
     const state = run(
       callIn(),

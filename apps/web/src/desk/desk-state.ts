@@ -31,6 +31,12 @@ export interface Call {
   talkingSince?: number;
   muted: boolean;
   held: boolean;
+  /**
+   * The agent pressed Decline on this offer. TCCC then ends the offer as if it rang out
+   * (`autoTransfer` to a colleague, or `sessionEnded` closeBy `timer`) [unconfirmed], so only
+   * the console knows it was the agent's choice.
+   */
+  declined?: boolean;
 }
 
 /** The call that just ended, shown until the agent is ready again. */
@@ -58,6 +64,8 @@ export type DeskAction =
   | { type: 'event'; name: string; payload: unknown; at: number }
   | { type: 'muted'; sessionId: string; muted: boolean }
   | { type: 'held'; sessionId: string; held: boolean }
+  /** Decline pressed (true) or the SDK refused it (false). */
+  | { type: 'declined'; sessionId: string; declined: boolean }
   | { type: 'wrap-up-done' }
   | { type: 'reset'; at: number };
 
@@ -81,6 +89,11 @@ export function reduceDesk(state: DeskState, action: DeskAction): DeskState {
       return action.type === 'muted'
         ? { ...state, call: { ...call, muted: action.muted } }
         : { ...state, call: { ...call, held: action.held } };
+    }
+    case 'declined': {
+      const call = state.call;
+      if (call?.sessionId !== action.sessionId || call.stage !== 'ringing') return state;
+      return { ...state, call: { ...call, declined: action.declined } };
     }
     case 'wrap-up-done':
       return { ...state, wrapUp: null };
