@@ -21,6 +21,8 @@ export interface PushAttempt {
   /** Why the attempt failed, in words (never a credential). */
   readonly error?: string;
   readonly durationMs: number;
+  /** A copy sent again by a `duplicate` fault (same UUID, same body). */
+  readonly duplicate?: boolean;
 }
 
 export interface PushEntry {
@@ -40,6 +42,10 @@ export interface PushEntry {
   readonly faults: readonly string[];
   readonly attempts: readonly PushAttempt[];
   readonly outcome: PushOutcome;
+  /** Why a push was dropped or failed, in words (the fault rule, a full queue, the last error). */
+  readonly reason?: string;
+  /** ISO-8601, mock clock: when the outcome was reached. */
+  readonly settledAt?: string;
 }
 
 export interface NewPush {
@@ -55,12 +61,23 @@ export interface NewPush {
 export interface PushJournal {
   record(push: NewPush): PushEntry;
   addAttempt(id: string, attempt: PushAttempt): PushEntry | undefined;
-  settle(id: string, outcome: Exclude<PushOutcome, 'pending'>): PushEntry | undefined;
+  settle(
+    id: string,
+    outcome: Exclude<PushOutcome, 'pending'>,
+    reason?: string,
+  ): PushEntry | undefined;
   get(id: string): PushEntry | undefined;
-  /** Entries oldest first, optionally of one app or one session. */
-  list(filter?: { sdkAppId?: number; sessionId?: string }): PushEntry[];
+  /** Entries oldest first, optionally of one app, session, action or outcome. */
+  list(filter?: PushFilter): PushEntry[];
   readonly size: number;
   clear(): void;
+}
+
+export interface PushFilter {
+  sdkAppId?: number;
+  sessionId?: string;
+  action?: PushAction;
+  outcome?: PushOutcome;
 }
 
 export const MAX_PUSH_ENTRIES = 10_000;
@@ -114,16 +131,24 @@ export function createPushJournal(now: () => number, maxEntries = MAX_PUSH_ENTRI
         attempts: Object.freeze([...entry.attempts, Object.freeze({ ...attempt })]),
       });
     },
-    settle(id, outcome) {
+    settle(id, outcome, reason) {
       const entry = entries.get(id);
-      return entry ? put({ ...entry, outcome }) : undefined;
+      if (!entry) return undefined;
+      return put({
+        ...entry,
+        outcome,
+        ...(reason === undefined ? {} : { reason }),
+        settledAt: new Date(now()).toISOString(),
+      });
     },
     get: (id) => entries.get(id),
     list: (filter = {}) =>
       [...entries.values()].filter(
         (entry) =>
           (filter.sdkAppId === undefined || entry.sdkAppId === filter.sdkAppId) &&
-          (filter.sessionId === undefined || entry.sessionId === filter.sessionId),
+          (filter.sessionId === undefined || entry.sessionId === filter.sessionId) &&
+          (filter.action === undefined || entry.action === filter.action) &&
+          (filter.outcome === undefined || entry.outcome === filter.outcome),
       ),
     get size() {
       return entries.size;
