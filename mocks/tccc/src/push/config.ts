@@ -68,7 +68,7 @@ function readUrl(
 ): string | undefined {
   if (typeof value !== 'string' || value === '') {
     problems.push(
-      `${at} is required: the ${purpose} as an http(s) URL such as "http://127.0.0.1:3000/tccc/push"`,
+      `${at} is required: the ${purpose} as an http(s) URL such as "http://127.0.0.1:3000/tccc/push${purpose === 'token URL' ? '/token' : ''}"`,
     );
     return undefined;
   }

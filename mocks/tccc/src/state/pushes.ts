@@ -3,7 +3,8 @@
  * attempts and outcome, for the control plane and the test helpers to show. The sender
  * (src/push/) writes it; nothing here sends anything.
  *
- * Bounded: past `maxEntries` the oldest settled entries go first (pending ones stay).
+ * Bounded: past `maxEntries` the oldest settled entries go first (pending ones stay, and are
+ * let go once settled if the journal is still over its bound).
  */
 
 /** The kind of data, as the `action` query parameter of the push URL says it. */
@@ -100,16 +101,18 @@ export function createPushJournal(now: () => number, maxEntries = MAX_PUSH_ENTRI
     entries.set(entry.id, Object.freeze(entry));
     return entry;
   };
-  const makeRoom = () => {
+  /** Let the oldest settled entries go until at most `limit` remain (pending ones stay). */
+  const trim = (limit: number) => {
+    if (entries.size <= limit) return;
     for (const [id, entry] of entries) {
-      if (entries.size < maxEntries) return;
+      if (entries.size <= limit) return;
       if (entry.outcome !== 'pending') entries.delete(id);
     }
   };
 
   return {
     record(push) {
-      makeRoom();
+      trim(maxEntries - 1);
       return put({
         id: push.id,
         sdkAppId: push.sdkAppId,
@@ -134,12 +137,15 @@ export function createPushJournal(now: () => number, maxEntries = MAX_PUSH_ENTRI
     settle(id, outcome, reason) {
       const entry = entries.get(id);
       if (!entry) return undefined;
-      return put({
+      const settled = put({
         ...entry,
         outcome,
         ...(reason === undefined ? {} : { reason }),
         settledAt: new Date(now()).toISOString(),
       });
+      // Pending entries may have held the journal over its bound: settling makes room again.
+      trim(maxEntries);
+      return settled;
     },
     get: (id) => entries.get(id),
     list: (filter = {}) =>
