@@ -25,9 +25,9 @@ describe('against the mock TCCC through msw', () => {
     mock.close();
   });
 
-  // The mock TCCC does not serve DescribeTelCdr yet (test/tel-cdr.test.ts covers the client
-  // against a stand-in meanwhile); turn this on when it does.
-  defineContract(() => ({ config: mockConfig(), seatUserId: SEAT }), { describesTelCdr: false });
+  // The mock answers DescribeTelCdr (mocks/tccc/src/api/actions/cdrs.ts), so the client is
+  // held to the same DescribeTelCdr contract there as against the real cloud.
+  defineContract(() => ({ config: mockConfig(), seatUserId: SEAT }), { describesTelCdr: true });
 });
 
 const real = {

@@ -14,6 +14,7 @@ import {
   SERVE_PARTICIPANT,
   TEL_CDR_INFO,
 } from './cdr-schema.js';
+import { validateRecord } from './validate.js';
 
 interface SpecMember {
   name: string;
@@ -43,6 +44,16 @@ function specType(member: SpecMember): string {
 const STRICTER: Record<string, string> = {
   'TelCdrInfo.SessionId': 'required: records are stored and de-duplicated by it',
 };
+/** String members that refuse '' (TCCC sends '' for "none" everywhere else). */
+const NEVER_EMPTY = new Set(['TelCdrInfo.SessionId']);
+
+/** The smallest valid object of `schema`: its required members, each a string. */
+const smallest = (schema: ObjectSchema) =>
+  Object.fromEntries(
+    Object.entries(schema.fields)
+      .filter(([, field]) => field.required)
+      .map(([name]) => [name, 'x']),
+  );
 
 function ourType(field: Field): string {
   const { type } = field;
@@ -69,6 +80,19 @@ describe.each([TEL_CDR_INFO, SEAT_USER_INFO, SERVE_PARTICIPANT, IVR_KEY_PRESSED_
         expect(ourType(field)).toBe(specType(member));
         const required = member.required ?? false;
         expect(field.required ?? false).toBe(required || `${schema.name}.${name}` in STRICTER);
+      },
+    );
+
+    const strings = members.filter((member) => member.type === 'string');
+    it.each(strings.map((member) => [member.name] as const))(
+      "%s: '' is accepted as TCCC sends it for none, unless the member must never be empty",
+      (name) => {
+        const result = validateRecord({ ...smallest(schema), [name]: '' }, schema);
+        if (NEVER_EMPTY.has(`${schema.name}.${name}`)) {
+          expect(result).toEqual({ ok: false, problems: [`${name}: must not be empty`] });
+        } else {
+          expect(result).toMatchObject({ ok: true, value: { [name]: '' } });
+        }
       },
     );
   },

@@ -21,6 +21,13 @@ export type FieldType =
 export interface Field {
   type: FieldType;
   required?: boolean;
+  /**
+   * An identifier (a string): at most 128 printable characters. `'non-empty'` also refuses
+   * '' (a SessionId, the RecordId a recording push is about); `'may-be-empty'` accepts ''
+   * where TCCC sends it for "none" (a CDR's or a leg's RecordId when nothing was recorded:
+   * Tencent's DescribeTelCdr example and the mock send `RecordId: ""`).
+   */
+  identifier?: 'non-empty' | 'may-be-empty';
 }
 
 export interface ObjectSchema {
@@ -30,6 +37,10 @@ export interface ObjectSchema {
 }
 
 const s = (required = false): Field => ({ type: 'string', required });
+/** SessionId: required, never empty. */
+const sessionId = (): Field => ({ type: 'string', required: true, identifier: 'non-empty' });
+/** A RecordId that is '' when the call (or leg) has no recording. */
+const optionalRecordId = (): Field => ({ type: 'string', identifier: 'may-be-empty' });
 const i = (): Field => ({ type: 'integer' });
 const t = (): Field => ({ type: 'seconds' });
 
@@ -69,7 +80,7 @@ export const SERVE_PARTICIPANT: ObjectSchema = {
     RingTimestamp: t(),
     AcceptTimestamp: t(),
     EndedTimestamp: t(),
-    RecordId: s(),
+    RecordId: optionalRecordId(),
     Type: s(),
     TransferFrom: s(),
     TransferFromType: s(),
@@ -96,7 +107,7 @@ export const TEL_CDR_INFO: ObjectSchema = {
     CallType: i(),
     Duration: i(),
     RecordURL: s(),
-    RecordId: s(),
+    RecordId: optionalRecordId(),
     SeatUser: { type: { object: SEAT_USER_INFO } },
     EndStatus: i(),
     SkillGroup: s(),
@@ -116,7 +127,7 @@ export const TEL_CDR_INFO: ObjectSchema = {
     PostIVRKeyPressed: { type: { list: IVR_KEY_PRESSED_ELEMENT } },
     PostIVRKeyPressedEx: { type: { list: IVR_KEY_PRESSED_ELEMENT } },
     QueuedSkillGroupId: i(),
-    SessionId: s(true),
+    SessionId: sessionId(),
     ProtectedCaller: s(),
     ProtectedCallee: s(),
     Uui: s(),
@@ -146,8 +157,9 @@ export const RECORDING_PUSH: ObjectSchema = {
   name: 'recording push',
   fields: {
     SdkAppId: i(),
-    RecordId: s(true),
-    SessionId: s(true),
+    // The recording this push is about: never empty.
+    RecordId: { type: 'string', required: true, identifier: 'non-empty' },
+    SessionId: sessionId(),
     Timestamp: t(),
     EndpointUser: s(),
     RecordURL: s(),
@@ -160,7 +172,7 @@ export const VOICEMAIL_PUSH: ObjectSchema = {
   name: 'voicemail push',
   fields: {
     SdkAppId: i(),
-    SessionId: s(true),
+    SessionId: sessionId(),
     Timestamp: t(),
     RecordURL: s(true),
     EndpointUser: { type: 'string|integer' },

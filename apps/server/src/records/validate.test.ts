@@ -78,6 +78,47 @@ describe('validateRecord', () => {
     expect(problemsOf({ ...cdrFixture(), ...change })).toEqual([problem]);
   });
 
+  it("accepts RecordId '' (no recording) on the record and on its legs", () => {
+    const cdr = cdrFixture({ legs: ['a@example.com', 'b@example.com'] });
+    const unrecorded = {
+      ...cdr,
+      RecordId: '',
+      RecordURL: '',
+      ServeParticipants: cdr.ServeParticipants?.map((leg) => ({
+        ...leg,
+        RecordId: '',
+        RecordURL: '',
+      })),
+    };
+    expect(validateRecord(unrecorded, CDR_PUSH)).toEqual({
+      ok: true,
+      value: unrecorded,
+      unknownMembers: [],
+    });
+    expect(problemsOf(unrecorded, TEL_CDR_INFO)).toEqual([]);
+  });
+
+  it('still checks a RecordId that is there: length and control characters, on legs too', () => {
+    const cdr = cdrFixture({ legs: ['a@example.com'] });
+    (cdr.ServeParticipants?.[0] as Record<string, unknown>).RecordId = 'r\u0000';
+    expect(problemsOf({ ...cdr, RecordId: 'x'.repeat(129) })).toEqual([
+      'RecordId: longer than 128 characters',
+      'ServeParticipants[0].RecordId: contains control characters',
+    ]);
+  });
+
+  it('refuses an empty RecordId in a recording push: the push is about that recording', () => {
+    expect(problemsOf({ SessionId: 's', RecordId: '', Timestamp: 1 }, RECORDING_PUSH)).toEqual([
+      'RecordId: must not be empty',
+    ]);
+    expect(problemsOf({ SessionId: '', RecordId: 'r', Timestamp: 1 }, RECORDING_PUSH)).toEqual([
+      'SessionId: must not be empty',
+    ]);
+    expect(problemsOf({ SessionId: '', RecordURL: 'u' }, VOICEMAIL_PUSH)).toEqual([
+      'SessionId: must not be empty',
+    ]);
+  });
+
   it('names the path of a bad member inside a leg', () => {
     const cdr = cdrFixture({ legs: ['a@example.com', 'b@example.com'] });
     (cdr.ServeParticipants?.[1] as Record<string, unknown>).RingTimestamp = '1764460815';

@@ -10,7 +10,9 @@
  *   retry it three times and then drop it. Their names are reported for the log; values
  *   nested deeper than `MAX_DEPTH` are refused (they are not a call record and could not be
  *   serialised safely).
- * - Identifiers (SessionId, RecordId) are 1 to 128 printable characters.
+ * - Identifiers (the members the structure marks `identifier`: SessionId, RecordId) are at
+ *   most 128 printable characters; a SessionId, and the RecordId of a recording push, must
+ *   not be empty, while a CDR's or a leg's RecordId is '' when nothing was recorded.
  */
 import type { Field, FieldType, ObjectSchema } from './cdr-schema.js';
 
@@ -25,7 +27,6 @@ const MAX_PROBLEMS = 10;
 const MAX_ID_LENGTH = 128;
 /** 10^11 s is the year 5138: a larger "seconds" value is milliseconds sent by mistake. */
 const MAX_SECONDS = 1e11;
-const IDENTIFIERS = new Set(['SessionId', 'RecordId']);
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
@@ -49,8 +50,12 @@ function depthOf(value: unknown, limit: number): number {
   return deepest;
 }
 
-function checkIdentifier(path: string, value: string): string | undefined {
-  if (value.length === 0) return `${path}: must not be empty`;
+function checkIdentifier(
+  path: string,
+  value: string,
+  rule: NonNullable<Field['identifier']>,
+): string | undefined {
+  if (value.length === 0) return rule === 'non-empty' ? `${path}: must not be empty` : undefined;
   if (value.length > MAX_ID_LENGTH) return `${path}: longer than ${MAX_ID_LENGTH} characters`;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(value)) return `${path}: contains control characters`;
@@ -122,8 +127,8 @@ function checkObject(
     }
     const checked = checkValue(field.type, item, at(name), walk);
     if (checked === undefined) continue;
-    if (IDENTIFIERS.has(name) && typeof checked === 'string') {
-      const problem = checkIdentifier(at(name), checked);
+    if (field.identifier && typeof checked === 'string') {
+      const problem = checkIdentifier(at(name), checked, field.identifier);
       if (problem) walk.problems.push(problem);
     }
     out[name] = checked;
