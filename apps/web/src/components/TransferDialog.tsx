@@ -5,7 +5,7 @@
  */
 import * as Dialog from '@radix-ui/react-dialog';
 import type { Tccc } from '@tccc-kit/web-loader';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type RefObject, useEffect, useState } from 'react';
 import { fetchTransferTargets, type TransferTargets } from '../api/console-api.js';
 import { ApiError } from '../api/http.js';
 import { runSdkAction } from '../sdk-actions.js';
@@ -18,7 +18,14 @@ type Target =
 export default function TransferDialog(props: {
   tccc: Tccc;
   sessionId: string;
+  /** The name of the target being tried (null: the SDK refused), for the after-call words. */
+  onTarget: (name: string | null) => void;
   onClose: () => void;
+  /**
+   * Where focus goes when the dialog closes with the call still on (the Transfer button). The
+   * dialog opens from state, not from a Radix Trigger, so Radix has nothing to return it to.
+   */
+  returnFocus: RefObject<HTMLElement | null>;
 }) {
   const notify = useNotify();
   const [targets, setTargets] = useState<TransferTargets | null>(null);
@@ -53,6 +60,9 @@ export default function TransferDialog(props: {
     event.preventDefault();
     if (!chosen) return;
     setSending(true);
+    setProblem(null);
+    // Before the SDK call: its `transfer` event can arrive before the promise settles.
+    props.onTarget(chosen.name);
     const outcome = await runSdkAction(`transfer the call to ${chosen.name}`, () =>
       props.tccc.Call.transfer({
         sessionId: props.sessionId,
@@ -64,6 +74,7 @@ export default function TransferDialog(props: {
       notify({ title: `Call transferred to ${chosen.name}` });
       props.onClose();
     } else {
+      props.onTarget(null);
       setProblem(outcome.message);
     }
   };
@@ -87,7 +98,14 @@ export default function TransferDialog(props: {
     <Dialog.Root open onOpenChange={(open) => !open && props.onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="overlay" />
-        <Dialog.Content className="dialog" data-testid="transfer-dialog">
+        <Dialog.Content
+          className="dialog"
+          data-testid="transfer-dialog"
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            props.returnFocus.current?.focus();
+          }}
+        >
           <Dialog.Title>Transfer the call</Dialog.Title>
           <Dialog.Description>
             Pick a skill group (the next free agent there takes it) or a colleague.
