@@ -62,6 +62,36 @@ test.describe('a lost event stream', () => {
     await expect(agentConsole.incoming).toBeVisible();
   });
 
+  test('during a call keeps the call on screen with its controls, and the call goes on after', async ({
+    agentConsole,
+    page,
+    mockTccc,
+  }) => {
+    const { control } = mockTccc;
+    await agentConsole.signInAndConnect(AGENT, DEMO_PASSWORD);
+    const { sessionId } = await control.inboundCall({ seatUserId: AGENT });
+    await agentConsole.button('Accept').click();
+    await expect(agentConsole.activeCall).toHaveAttribute('data-stage', 'talking');
+    await expect(page.getByTestId('mute')).toBeFocused();
+
+    await control.addFault(HOST_DOWN);
+    await control.disconnectSdk({ seatUserId: AGENT });
+    await agentConsole.expectStatus('reconnecting');
+    await expect(page.getByTestId('connection-lost')).toBeVisible();
+    // The call stays, its controls too, and the focus was not pulled away from them.
+    await expect(agentConsole.activeCall).toHaveAttribute('data-stage', 'talking');
+    await expect(agentConsole.button('Hang up')).toBeVisible();
+    await expect(page.getByTestId('mute')).toBeFocused();
+    await agentConsole.state('connection-lost-on-call');
+
+    await control.clearFaults();
+    await agentConsole.expectStatus('ready');
+    await expect(agentConsole.activeCall).toHaveAttribute('data-stage', 'talking');
+    // Events of the call reach the console again: the customer hangs up.
+    await control.endCall(sessionId);
+    await expect(agentConsole.afterCall).toHaveAttribute('data-outcome', 'customer-hung-up');
+  });
+
   test('when TCCC ended the session meanwhile, the console signs the seat in again by itself with one fresh SDK URL', async ({
     agentConsole,
     page,

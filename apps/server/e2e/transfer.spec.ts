@@ -160,8 +160,11 @@ test.describe('refused transfers', () => {
       await dialog.getByRole('radio', { name: /Zhou Min/ }).check();
       await dialog.getByRole('button', { name: 'Transfer to Zhou Min' }).click();
       const problem = dialog.getByTestId('transfer-problem');
-      await expect(problem).toContainText('Could not transfer the call to Zhou Min');
-      await expect(problem).toContainText('cannot take the call now');
+      await expect(problem).toContainText('Zhou Min could not take the call.');
+      await expect(problem).toContainText('The customer is still with you');
+      await expect(problem).toContainText(
+        'TCCC: Agent "agent2@example.com" cannot take the call now',
+      );
       await expect(dialog.getByRole('button', { name: 'Transfer to Zhou Min' })).toBeEnabled();
       await agentConsole.state('transfer-refused');
       expect(await mockTccc.control.call(sessionId)).toMatchObject({
@@ -172,8 +175,8 @@ test.describe('refused transfers', () => {
       // A group with nobody free: the same.
       await dialog.getByRole('radio', { name: 'Complaints' }).check();
       await dialog.getByRole('button', { name: 'Transfer to Complaints' }).click();
-      await expect(problem).toContainText('Could not transfer the call to Complaints');
-      await expect(problem).toContainText('No agent of skill group 103 is free');
+      await expect(problem).toContainText('Complaints could not take the call.');
+      await expect(problem).toContainText('TCCC: No agent of skill group 103 is free');
 
       // Escape closes the dialog, focus goes back to Transfer, the call goes on.
       await page.keyboard.press('Escape');
@@ -212,5 +215,29 @@ test.describe('refused transfers', () => {
     } finally {
       await close();
     }
+  });
+});
+
+test.describe('at 390 px', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the transfer dialog fits the screen and works by keyboard', async ({
+    agentConsole,
+    page,
+    mockTccc,
+  }) => {
+    await agentConsole.signInAndConnect(AGENT, DEMO_PASSWORD);
+    await onCall(agentConsole, mockTccc.control);
+    const dialog = await openTransfer(page);
+    await expect(dialog.getByRole('radio', { name: /Zhou Min/ })).toBeVisible();
+    const box = await dialog.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow, 'pixels of horizontal overflow').toBeLessThanOrEqual(0);
+    await agentConsole.state('narrow-transfer-dialog');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('transfer')).toBeFocused();
   });
 });

@@ -33,6 +33,8 @@ export default function TransferDialog(props: {
   const [filter, setFilter] = useState('');
   const [chosen, setChosen] = useState<Target | null>(null);
   const [sending, setSending] = useState(false);
+  /** TCCC refused the last transfer: to whom, and TCCC's words. */
+  const [refusal, setRefusal] = useState<{ name: string; reason?: string } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -60,7 +62,7 @@ export default function TransferDialog(props: {
     event.preventDefault();
     if (!chosen) return;
     setSending(true);
-    setProblem(null);
+    setRefusal(null);
     // Before the SDK call: its `transfer` event can arrive before the promise settles.
     props.onTarget(chosen.name);
     const outcome = await runSdkAction(`transfer the call to ${chosen.name}`, () =>
@@ -75,7 +77,7 @@ export default function TransferDialog(props: {
       props.onClose();
     } else {
       props.onTarget(null);
-      setProblem(outcome.message);
+      setRefusal({ name: chosen.name, ...(outcome.reason ? { reason: outcome.reason } : {}) });
     }
   };
 
@@ -124,6 +126,15 @@ export default function TransferDialog(props: {
               <p className="message error" role="alert" data-testid="transfer-problem">
                 {problem}
               </p>
+            )}
+            {refusal && (
+              <div className="message error" role="alert" data-testid="transfer-problem">
+                <p className="refusal-headline">
+                  <strong>{refusal.name} could not take the call.</strong> The customer is still
+                  with you: choose someone else, or try again in a moment.
+                </p>
+                {refusal.reason && <p className="refusal-detail">TCCC: {refusal.reason}</p>}
+              </div>
             )}
             {targets && (
               <div className="transfer-lists">
