@@ -4,7 +4,7 @@
  * shapes returned as they came, and a listing too big for `maxItems` refused with a message.
  */
 import { DEFAULT_SDK_APP_ID, DEFAULT_SECRET_ID, DEFAULT_SECRET_KEY } from '@tccc-kit/mock-tccc';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { TcccApiError } from '../src/errors.js';
 import { createTcccClient } from '../src/tccc-client.js';
