@@ -504,6 +504,29 @@ describe('bounds, reset and close', () => {
     hanging.close();
   });
 
+  it('an attempt without an answer within push.timeoutMs fails, saying so', async () => {
+    const { createServer } = await import('node:http');
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    receiver = await startReceiver();
+    h = harness({ push: { timeoutMs: 200, maxRetries: 0 } });
+    h.mock.setDataPush({
+      url: `http://127.0.0.1:${port}/p`,
+      auth: { type: 'none' },
+      actions: ['cdr'],
+    });
+    talkedCall();
+    await settled();
+    expect(only(entries())).toMatchObject({
+      outcome: 'failed',
+      attempts: [{ status: null, error: 'no answer within 200 ms' }],
+      reason: 'the attempt failed; last: no answer within 200 ms',
+    });
+    silent.closeAllConnections();
+    silent.close();
+  });
+
   it('close settles what was pending as failed and sends nothing more', async () => {
     await setup({}, { actions: ['cdr'] });
     receiver.answers.push({ status: 500 });

@@ -30,8 +30,13 @@ import type { BenchSettings } from '../settings.js';
 export const PUSH_AGENTS = 8;
 /** Ended calls, CDRs and journal entries the push mock keeps (its bounds in this phase). */
 export const RETAINED = 1_000;
-/** Calls in the warm-up: past the bounds, so every store is full before "before". */
+/** Calls in the warm-up at least: past the bounds, so every store is full before "before". */
 export const WARM_UP_CALLS = 1_200;
+/**
+ * Seconds of warm-up at least: the heap's young generation and the allocator's arenas grow
+ * to their working size under load, which RSS shows; "before" is read once they have.
+ */
+export const WARM_UP_SECONDS = 20;
 /** Flat: after within this factor of before. */
 export const MEMORY_TARGET = 1.1;
 const PUSH_USER = { username: 'bench-push', password: 'bench-push-password' };
@@ -251,8 +256,15 @@ export async function measurePush(
     const control = createControlClient(url, { token: controlToken });
     const start = await memoryOf(child);
 
-    progress(`Data Push: warm-up, ${WARM_UP_CALLS} calls (fills the mock's bounded stores)`);
-    const warmUpCalls = await callLoad(url, control, (calls) => calls >= WARM_UP_CALLS);
+    progress(
+      `Data Push: warm-up, ${WARM_UP_CALLS} calls and ${WARM_UP_SECONDS} s at least (fills the mock's bounded stores)`,
+    );
+    const warmUpUntil = performance.now() + WARM_UP_SECONDS * 1000;
+    const warmUpCalls = await callLoad(
+      url,
+      control,
+      (calls) => calls >= WARM_UP_CALLS && performance.now() >= warmUpUntil,
+    );
     await settled(control);
     const before = await memoryOf(child);
 
