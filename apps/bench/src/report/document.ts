@@ -12,6 +12,7 @@ import {
   type PushResults,
   RETAINED,
   WARM_UP_CALLS,
+  WARM_UP_SECONDS,
 } from '../phases/push.js';
 import type { Machine } from './machine.js';
 import { type BenchResults, formatLoad, formatMicros, formatMs, formatRps } from './results.js';
@@ -39,8 +40,8 @@ function pushMethod(push: PushResults): string {
   in the bench process (HTTP Basic, \`{"ErrCode":0}\`); ${PUSH_AGENTS} fake SDK sessions each loop
   over HTTP: place an outbound call, the customer answers (control plane), the agent hangs up;
   each ended call makes a CDR push and a recording push. The mock keeps ${RETAINED} ended calls,
-  CDRs and journal entries; a warm-up of ${WARM_UP_CALLS} calls fills them before "before" is
-  read, "after" is read once the load ended and every push settled (heap and RSS after two
+  CDRs and journal entries; a warm-up of ${WARM_UP_CALLS} calls and ${WARM_UP_SECONDS} s at least
+  fills them before "before" is read, "after" is read once the load ended and every push settled (heap and RSS after two
   full GCs, from inside the mock). Target: every push delivered, after within
   ${MEMORY_TARGET}x of before.`;
   if ('skipped' in push) return `${how} Skipped this run (${push.skipped}).`;
