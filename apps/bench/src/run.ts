@@ -15,6 +15,7 @@ import { measureBrowser } from './phases/browser.js';
 import { measureCdrPages } from './phases/cdr-pages.js';
 import { measureColdStart } from './phases/cold-start.js';
 import { measureConsole } from './phases/console.js';
+import { measurePush } from './phases/push.js';
 import { measureScaleOut } from './phases/scale-out.js';
 import { measureShiftStart } from './phases/shift-start.js';
 import { measureSizes } from './phases/sizes.js';
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
   } finally {
     await mock.stop();
   }
+  const push = await measurePush(settings, progress);
   const shiftStart = await measureShiftStart(
     { agents: settings.shiftAgents, spreadMs: settings.shiftSpreadMs },
     progress,
@@ -88,6 +90,7 @@ async function main(): Promise<void> {
     shiftStart,
     scaleOut,
     cdrPages,
+    push,
   };
   const rows = buildRows(results);
   process.stdout.write(`\n${textTable(TABLE_HEADER, rows.map(rowCells))}\n\n`);

@@ -14,6 +14,7 @@ describe('readSettings', () => {
       shiftSpreadMs: 1000,
       scaleAgents: 600,
       scaleInstances: 3,
+      pushSeconds: 60,
       docsPath: DEFAULT_DOCS_PATH,
     });
   });

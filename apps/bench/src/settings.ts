@@ -24,6 +24,8 @@ export interface BenchSettings {
   scaleAgents: number;
   /** Server instances at the scale-out shift start. */
   scaleInstances: number;
+  /** Seconds of calls and Data Pushes between the mock's two memory readings; 0 skips it. */
+  pushSeconds: number;
   /** Where the report goes, relative to apps/bench; `undefined` prints only. */
   docsPath: string | undefined;
 }
@@ -59,6 +61,7 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
     shiftSpreadMs: 1000,
     scaleAgents: integer('BENCH_SCALE_AGENTS', 600, 0, 5000),
     scaleInstances: integer('BENCH_SCALE_INSTANCES', 3, 2, 10),
+    pushSeconds: integer('BENCH_PUSH_SECONDS', 60, 0, 600),
     docsPath: env.BENCH_NO_DOCS === '1' ? undefined : DEFAULT_DOCS_PATH,
   };
   if (problems.length > 0) {

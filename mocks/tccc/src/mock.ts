@@ -139,6 +139,7 @@ export function createMockTccc(options: MockTcccOptions = {}): MockTccc {
       maxRecords: resolved.limits.maxTokens,
     },
     cdrs: { maxRecordsPerApp: resolved.limits.maxCdrs },
+    calls: { maxEnded: resolved.limits.maxEndedCalls },
     pushes: { maxEntries: resolved.push.maxJournal },
   });
   const faults = createMockFaults(newId, random);

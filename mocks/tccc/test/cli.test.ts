@@ -96,6 +96,45 @@ describe('mock-tccc CLI', () => {
     expect(await cli.exited).toBe(0);
   });
 
+  it("takes each app's Data Push from the config file; bad ones exit 2 without the secret", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'mock-tccc-cli-'));
+    const config = join(dir, 'push.json');
+    const dataPush = {
+      url: 'http://127.0.0.1:3000/tccc/push',
+      auth: { type: 'basic', username: 'tccc', password: 'file-PASSWORD' },
+      actions: ['cdr'],
+    };
+    await writeFile(config, JSON.stringify({ apps: [{ sdkAppId: 1400000099, dataPush }] }));
+    const token = 'ci-control-token-0123456789';
+    const cli = run(['--port', '0', '--config', config], { MOCK_TCCC_CONTROL_TOKEN: token });
+    const url = (await cli.line).slice('mock TCCC listening on '.length);
+    const res = await fetch(`${url}/__tccc/apps/1400000099/data-push`, {
+      headers: { 'x-tccc-control-token': token },
+    });
+    expect(await res.json()).toEqual({
+      sdkAppId: 1400000099,
+      dataPush: { ...dataPush, auth: { ...dataPush.auth, password: '[redacted]' } },
+    });
+    cli.child.kill('SIGTERM');
+    expect(await cli.exited).toBe(0);
+
+    await writeFile(
+      config,
+      JSON.stringify({
+        apps: [
+          {
+            sdkAppId: 1,
+            dataPush: { ...dataPush, auth: { type: 'basic', password: 'file-PASSWORD' } },
+          },
+        ],
+      }),
+    );
+    const bad = run(['--config', config, '--port', '0']);
+    expect(await bad.exited).toBe(2);
+    expect(bad.output().stderr).toContain('apps[0].dataPush.auth.username is required');
+    expect(bad.output().stderr).not.toContain('file-PASSWORD');
+  });
+
   it('guards the control plane with MOCK_TCCC_CONTROL_TOKEN', async () => {
     const token = 'ci-control-token-0123456789';
     const cli = run(['--port', '0'], { MOCK_TCCC_CONTROL_TOKEN: token });

@@ -57,11 +57,13 @@ describe('what a push carries', () => {
   it('POSTs the CDR to ?action=cdr&version=1 and each recorded leg to ?action=record&version=1', async () => {
     const sessionId = talkedCall();
     await settled();
-    expect(receiver.pushes.map((p) => `${p.method} ${p.path}?${p.query}`)).toEqual([
+    // Sent concurrently: they may arrive in either order, as TCCC's may.
+    expect(receiver.pushes.map((p) => `${p.method} ${p.path}?${p.query}`).sort()).toEqual([
       'POST /tccc/push?action=cdr&version=1',
       'POST /tccc/push?action=record&version=1',
     ]);
-    const [cdrPush, recordPush] = receiver.pushes;
+    const cdrPush = receiver.pushes.find((p) => p.query.get('action') === 'cdr');
+    const recordPush = receiver.pushes.find((p) => p.query.get('action') === 'record');
     const cdr = h.cdr(sessionId);
     expect(cdrPush?.headers['content-type']).toBe('application/json;charset=utf8');
     expect(cdrPush?.headers['x-tccc-push-uuid']).toMatch(UUID);
@@ -86,7 +88,7 @@ describe('what a push carries', () => {
     await settled();
     const cdrEntry = only(entries({ action: 'cdr' }));
     expect(cdrEntry).toMatchObject({
-      id: receiver.pushes[0]?.headers['x-tccc-push-uuid'],
+      id: receiver.pushes.find((p) => p.query.get('action') === 'cdr')?.headers['x-tccc-push-uuid'],
       sdkAppId: APP,
       action: 'cdr',
       url: `${receiver.url}/tccc/push?action=cdr&version=1`,
@@ -445,7 +447,7 @@ describe('bounds, reset and close', () => {
       setTimeout(() => {
         inFlight -= 1;
         response.writeHead(200, { 'content-type': 'application/json' }).end('{"ErrCode":0}');
-      }, 30);
+      }, 200);
     });
     await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
     const port = (slow.address() as { port: number }).port;
@@ -460,8 +462,11 @@ describe('bounds, reset and close', () => {
 
   it('the journal keeps push.maxJournal entries, the oldest settled going first', async () => {
     await setup({}, { actions: ['cdr'] }, { push: { maxJournal: 2 } });
-    const calls = [talkedCall(), talkedCall(), talkedCall()];
-    await settled();
+    const calls: string[] = [];
+    for (let i = 0; i < 3; i += 1) {
+      calls.push(talkedCall());
+      await settled();
+    }
     expect(entries().map((e) => e.sessionId)).toEqual(calls.slice(1));
   });
 
@@ -502,6 +507,29 @@ describe('bounds, reset and close', () => {
     await idle; // resolved by the reset
     hanging.closeAllConnections();
     hanging.close();
+  });
+
+  it('an attempt without an answer within push.timeoutMs fails, saying so', async () => {
+    const { createServer } = await import('node:http');
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    receiver = await startReceiver();
+    h = harness({ push: { timeoutMs: 200, maxRetries: 0 } });
+    h.mock.setDataPush({
+      url: `http://127.0.0.1:${port}/p`,
+      auth: { type: 'none' },
+      actions: ['cdr'],
+    });
+    talkedCall();
+    await settled();
+    expect(only(entries())).toMatchObject({
+      outcome: 'failed',
+      attempts: [{ status: null, error: 'no answer within 200 ms' }],
+      reason: 'the attempt failed; last: no answer within 200 ms',
+    });
+    silent.closeAllConnections();
+    silent.close();
   });
 
   it('close settles what was pending as failed and sends nothing more', async () => {

@@ -6,6 +6,14 @@ import { markdownTable } from '../lib/markdown.js';
 import type { Spread } from '../lib/rounds.js';
 import { summariseCdrPages } from '../phases/cdr-pages.js';
 import { CONNECT_TO_READY_TARGET } from '../phases/console.js';
+import {
+  MEMORY_TARGET,
+  PUSH_AGENTS,
+  type PushResults,
+  RETAINED,
+  WARM_UP_CALLS,
+  WARM_UP_SECONDS,
+} from '../phases/push.js';
 import type { Machine } from './machine.js';
 import { type BenchResults, formatLoad, formatMicros, formatMs, formatRps } from './results.js';
 import {
@@ -24,6 +32,26 @@ const times = (ratio: number) => `${ratio.toFixed(2)}x`;
 /** "1.02x; 0.97x to 1.06x; 1.02x, 0.97x, ...". */
 const perRound = (ratio: Spread) =>
   `${times(ratio.median)}; ${times(ratio.min)} to ${times(ratio.max)}; ${ratio.values.map(times).join(', ')}`;
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+function pushMethod(push: PushResults): string {
+  const how = `a mock of its own (\`node --expose-gc\`), its app's Data Push pointed at a receiver
+  in the bench process (HTTP Basic, \`{"ErrCode":0}\`); ${PUSH_AGENTS} fake SDK sessions each loop
+  over HTTP: place an outbound call, the customer answers (control plane), the agent hangs up;
+  each ended call makes a CDR push and a recording push. The mock keeps ${RETAINED} ended calls,
+  CDRs and journal entries; a warm-up of ${WARM_UP_CALLS} calls and ${WARM_UP_SECONDS} s at least
+  fills them before "before" is read, "after" is read once the load ended and every push settled (heap and RSS after two
+  full GCs, from inside the mock). Target: every push delivered, after within
+  ${MEMORY_TARGET}x of before.`;
+  if ('skipped' in push) return `${how} Skipped this run (${push.skipped}).`;
+  const m = push.memory;
+  return `${how} Measured: ${push.calls} calls and ${push.pushesDelivered} pushes delivered in
+  ${push.seconds.toFixed(1)} s (${push.receivedUnique} distinct X-TCCC-PUSH-UUIDs); ${push.pendingAtEnd}
+  pushes still on their way when the load stopped; ${push.missing} never delivered. Heap at
+  start ${mib(m.start.heapUsed)}, before ${mib(m.before.heapUsed)}, after ${mib(m.after.heapUsed)};
+  RSS at start ${mib(m.start.rss)}, before ${mib(m.before.rss)}, after ${mib(m.after.rss)}.`;
+}
 
 export function benchmarksDocument(results: BenchResults, machine: Machine): string {
   const { settings: s, shiftStart: shift, coldStart, browser, sizes, console: app } = results;
@@ -151,6 +179,7 @@ ${scaleOutMethod(results)}
   that rotates, after one warm-up of ${s.warmUpSeconds} s each. Target: the page p50 within
   ${CDR_PAGE_TARGET}x the token's, no call failing. Page p50 ${formatMs(cdr.page.median)}, token p50
   ${formatMs(cdr.token.median)}; per-round ratios: ${perRound(cdr.ratio)}; failed calls: ${cdr.failed}.
+- **Data Push**: ${pushMethod(results.push)}
 - **Browser**: headless Chromium, a page on its own loopback origin, a freshly minted SDK
   URL per run and a fresh context per run; time from the call to \`ready\`, measured in the
   page. Ours: \`loadTccc()\`. Baseline: the guide's bare script-tag injection

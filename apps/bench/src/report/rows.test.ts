@@ -4,7 +4,7 @@ import type { ScaleRun } from '../phases/scale-out.js';
 import type { Side, SideRuns } from '../phases/throughput.js';
 import { readSettings } from '../settings.js';
 import type { BenchResults } from './results.js';
-import { buildRows, MINIMAL_P50_TARGET, type Row, scaleOutRows } from './rows.js';
+import { buildRows, MINIMAL_P50_TARGET, pushRows, type Row, scaleOutRows } from './rows.js';
 
 const run = (p50: number, serverCpuMicros?: number): LoadResult => ({
   rps: 1000,
@@ -57,6 +57,7 @@ function results(rounds: ReturnType<typeof round>[]): BenchResults {
       storedCdrs: 100_000,
       rounds: [{ order: ['token', 'page'], token: run(1), page: run(3) }],
     },
+    push: { skipped: 'BENCH_PUSH_SECONDS=0' },
   };
 }
 
@@ -189,5 +190,43 @@ describe('the console rows', () => {
     const rows = buildRows(over);
     expect(row(rows, 'Console: initial JavaScript, min+gzip').met).toBe(false);
     expect(row(rows, 'Console: Connect to Ready (median of 11)').met).toBe(false);
+  });
+});
+
+describe('the Data Push rows', () => {
+  const memory = (heapUsed: number, rss: number) => ({ heapUsed, rss });
+  const measured = (after: number, missing = 0) =>
+    pushRows({
+      seconds: 60,
+      agents: 8,
+      calls: 6000,
+      pushesDelivered: 12_000,
+      receivedUnique: 12_000,
+      missing,
+      pendingAtEnd: 0,
+      memory: {
+        start: memory(20e6, 80e6),
+        before: memory(40e6, 100e6),
+        after: memory(after, 100e6),
+      },
+    });
+
+  it('report pushes per second and judge memory flat within 10% of the warmed-up mock', () => {
+    const [rate, heap, rss] = measured(43e6);
+    expect(rate).toMatchObject({
+      ours: '200 pushes/s (100 calls/s)',
+      ratio: '1.00x expected',
+      met: true,
+    });
+    expect(heap).toMatchObject({ ratio: '1.07x before', met: true });
+    expect(rss).toMatchObject({ ratio: '1.00x before', met: true });
+    expect(measured(45e6)[1]?.met).toBe(false);
+  });
+
+  it('miss the delivery target when a push was lost, and say when the phase was skipped', () => {
+    expect(measured(40e6, 1)[0]?.met).toBe(false);
+    expect(pushRows({ skipped: 'BENCH_PUSH_SECONDS=0' })).toMatchObject([
+      { ours: 'skipped (BENCH_PUSH_SECONDS=0)', met: undefined },
+    ]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { CDR_PAGE_SIZE, summariseCdrPages } from '../phases/cdr-pages.js';
 import { CONNECT_TO_READY_TARGET, CONSOLE_INITIAL_JS_BUDGET_BYTES } from '../phases/console.js';
+import { MEMORY_TARGET, type PushResults } from '../phases/push.js';
 import { LOADER_BUDGET_BYTES } from '../phases/sizes.js';
 import {
   type BenchResults,
@@ -136,6 +137,54 @@ export function scaleOutRows(scale: BenchResults['scaleOut']): Row[] {
       ratio: formatRatio(scale.unshared.totalMs / scale.floorMs, 'floor'),
       target: '- (what Redis fixes)',
       met: undefined,
+    },
+  ];
+}
+
+const formatMiB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+
+/** Data Push rows: delivery rate under call load, and the mock's memory before and after. */
+export function pushRows(push: PushResults): Row[] {
+  if ('skipped' in push) {
+    return [
+      {
+        measure: 'Mock TCCC: Data Push',
+        ours: `skipped (${push.skipped})`,
+        baseline: '-',
+        ratio: '-',
+        target: '-',
+        met: undefined,
+      },
+    ];
+  }
+  const { memory } = push;
+  const expected = 2 * push.calls;
+  const heap = memory.after.heapUsed / memory.before.heapUsed;
+  const rss = memory.after.rss / memory.before.rss;
+  return [
+    {
+      measure: `Mock TCCC: Data Push delivered, ${push.agents} agents calling for ${Math.round(push.seconds)} s`,
+      ours: `${Math.round(push.pushesDelivered / push.seconds)} pushes/s (${Math.round(push.calls / push.seconds)} calls/s)`,
+      baseline: '2 pushes per ended call (CDR + recording)',
+      ratio: formatRatio(expected === 0 ? Number.NaN : push.pushesDelivered / expected, 'expected'),
+      target: 'all delivered, none lost',
+      met: push.missing === 0 && push.calls > 0,
+    },
+    {
+      measure: 'Mock TCCC: heap after GC, after the push load vs before',
+      ours: formatMiB(memory.after.heapUsed),
+      baseline: `before ${formatMiB(memory.before.heapUsed)} (at start ${formatMiB(memory.start.heapUsed)})`,
+      ratio: formatRatio(heap, 'before'),
+      target: `<= ${MEMORY_TARGET}x`,
+      met: heap <= MEMORY_TARGET,
+    },
+    {
+      measure: 'Mock TCCC: RSS after GC, after the push load vs before',
+      ours: formatMiB(memory.after.rss),
+      baseline: `before ${formatMiB(memory.before.rss)} (at start ${formatMiB(memory.start.rss)})`,
+      ratio: formatRatio(rss, 'before'),
+      target: `<= ${MEMORY_TARGET}x`,
+      met: rss <= MEMORY_TARGET,
     },
   ];
 }
@@ -303,5 +352,6 @@ export function buildRows(results: BenchResults): Row[] {
       target: `<= ${CDR_PAGE_TARGET}x token`,
       met: cdr.failed === 0 && cdr.ratio.median <= CDR_PAGE_TARGET,
     },
+    ...pushRows(results.push),
   ];
 }

@@ -101,7 +101,7 @@ describe('resolveMockConfig', () => {
       'apps[0].seats[1] must be a non-empty string of at most 256 characters without surrounding spaces (got " padded")',
       'apps[0].seats[2] repeats "ok"',
       'sdkOrigin must use http: or https:',
-      'limits.burst is not a known field (expected one of: requestsPerSecond, tokenTtlSeconds, tokenRetentionSeconds, maxTokens, signatureMaxSkewSeconds, maxBodyBytes, maxCdrs)',
+      'limits.burst is not a known field (expected one of: requestsPerSecond, tokenTtlSeconds, tokenRetentionSeconds, maxTokens, signatureMaxSkewSeconds, maxBodyBytes, maxCdrs, maxEndedCalls)',
       'limits.requestsPerSecond must be an integer >= 1 (got 0)',
     ]);
     expect(error?.message).toContain('Invalid mock TCCC config (mock.json)');

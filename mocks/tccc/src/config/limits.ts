@@ -20,6 +20,8 @@ export interface MockLimits {
   maxBodyBytes: number;
   /** Call-detail records kept per app; past it the oldest (by StartTimestamp) go first. */
   maxCdrs: number;
+  /** Ended calls kept (control plane, DescribeSessionDetail's Events); the oldest go first. */
+  maxEndedCalls: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<MockLimits> = Object.freeze({
@@ -30,6 +32,7 @@ export const DEFAULT_LIMITS: Readonly<MockLimits> = Object.freeze({
   signatureMaxSkewSeconds: 300,
   maxBodyBytes: 1024 * 1024,
   maxCdrs: 100_000,
+  maxEndedCalls: 10_000,
 });
 
 const YEAR_SECONDS = 31_536_000;
@@ -42,6 +45,7 @@ const LIMIT_RULES: Record<keyof MockLimits, { min: number; max: number; what: st
   signatureMaxSkewSeconds: { min: 0, max: YEAR_SECONDS, what: 'an integer of seconds >= 0' },
   maxBodyBytes: { min: 1024, max: 100 * 1024 * 1024, what: 'an integer of bytes >= 1024' },
   maxCdrs: { min: 1, max: 10_000_000, what: 'an integer from 1 to 10000000' },
+  maxEndedCalls: { min: 1, max: 1_000_000, what: 'an integer from 1 to 1000000' },
 };
 
 export function readLimits(value: unknown, problems: Problems): MockLimits {

@@ -9,7 +9,10 @@
  *   });
  *
  * Override the mock's configuration per project or file with
- * `test.use({ mockTcccOptions: { apps: [...] } })`. `test.use({ mockTcccClock: 'paused' })`
+ * `test.use({ mockTcccOptions: { apps: [...] } })`; an app's `dataPush` there is pushed to in
+ * every test (the reset before each test puts it back), or set one per test with
+ * `mockTccc.control.setDataPush(...)` and read the journal with `control.pushes()` /
+ * `control.waitForPushes()`. `test.use({ mockTcccClock: 'paused' })`
  * starts each test with the mock clock paused: nothing rings out, answers or expires until
  * the test moves time (`control.advanceClock`), so a loaded machine cannot race it.
  */

@@ -36,3 +36,32 @@ export function describeFetchError(error: unknown, timeoutMs: number): string {
   }
   return 'network error';
 }
+
+/** An attempt's own abort signal: aborted after `timeoutMs`, or by whoever holds `live`. */
+export interface Deadline {
+  readonly signal: AbortSignal;
+  /** The exchange is over: stop the timer, forget the controller. */
+  done(): void;
+}
+
+/**
+ * A signal for one HTTP exchange, registered in `live` (reset/close abort everything in it)
+ * and aborted with a TimeoutError after `timeoutMs`. Not `AbortSignal.any([long-lived,
+ * timeout])`: Node keeps a WeakRef per call in the long-lived signal, which grows without
+ * bound over many pushes.
+ */
+export function deadline(live: Set<AbortController>, timeoutMs: number): Deadline {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')),
+    timeoutMs,
+  );
+  live.add(controller);
+  return {
+    signal: controller.signal,
+    done() {
+      clearTimeout(timer);
+      live.delete(controller);
+    },
+  };
+}

@@ -13,7 +13,7 @@
  */
 import type { MockClock } from '../state/clock.js';
 import type { DataPushAuth, ResolvedDataPush } from './config.js';
-import { describeFetchError, readBounded } from './http.js';
+import { type Deadline, describeFetchError, readBounded } from './http.js';
 
 export class TokenError extends Error {
   override readonly name = 'TokenError';
@@ -32,7 +32,7 @@ interface TokenSlot {
 
 export interface TokenCache {
   /** A bearer token for the configuration (cached, or fetched now). Throws TokenError. */
-  get(config: ResolvedDataPush, signal: AbortSignal): Promise<string>;
+  get(config: ResolvedDataPush): Promise<string>;
   /** Forget the token a receiver refused (only if it is still the cached one). */
   invalidate(config: ResolvedDataPush, token: string): void;
   /** How many token requests were made (for tests and the bench). */
@@ -52,6 +52,8 @@ export function basicCredentials(user: string, password: string): string {
 export interface TokenCacheOptions {
   clock: MockClock;
   timeoutMs: () => number;
+  /** A signal for one token request (timeout, and aborted by reset/close). */
+  deadline: () => Deadline;
   refreshMarginMs: () => number;
 }
 
@@ -63,7 +65,16 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
   let slots = new WeakMap<ResolvedDataPush, TokenSlot>();
   let requests = 0;
 
-  async function fetchToken(auth: OAuth, signal: AbortSignal): Promise<CachedToken> {
+  async function fetchToken(auth: OAuth): Promise<CachedToken> {
+    const exchange = options.deadline();
+    try {
+      return await requestToken(auth, exchange.signal);
+    } finally {
+      exchange.done();
+    }
+  }
+
+  async function requestToken(auth: OAuth, signal: AbortSignal): Promise<CachedToken> {
     requests += 1;
     const where = `token request to ${auth.tokenUrl}`;
     let response: Response;
@@ -77,7 +88,7 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
         },
         body: 'grant_type=client_credentials',
         redirect: 'manual',
-        signal: AbortSignal.any([signal, AbortSignal.timeout(options.timeoutMs())]),
+        signal,
       });
     } catch (error) {
       throw new TokenError(`${where} failed: ${describeFetchError(error, options.timeoutMs())}`);
@@ -117,7 +128,7 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
   }
 
   return {
-    async get(config, signal) {
+    async get(config) {
       const auth = config.auth;
       if (auth.type !== 'oauth') throw new TokenError('this app does not push with OAuth');
       let slot = slots.get(config);
@@ -131,7 +142,7 @@ export function createTokenCache(options: TokenCacheOptions): TokenCache {
       }
       if (!slot.inFlight) {
         const current = slot;
-        const request = fetchToken(auth, signal).then((fresh) => {
+        const request = fetchToken(auth).then((fresh) => {
           current.cached = fresh;
           return fresh.token;
         });

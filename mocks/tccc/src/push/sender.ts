@@ -30,7 +30,7 @@ import type { MockStore } from '../state/store.js';
 import type { TelCdrInfo } from '../state/tencent-types.js';
 import { cdrPushBody, recordPushBodies } from './bodies.js';
 import { type DataPushAction, pushUrl, type ResolvedDataPush } from './config.js';
-import { describeFetchError, readBounded } from './http.js';
+import { deadline, describeFetchError, readBounded } from './http.js';
 import { basicCredentials, createTokenCache, type TokenCache, TokenError } from './oauth.js';
 import { type PushSettings, retryDelay } from './settings.js';
 
@@ -103,9 +103,13 @@ const describeRule = (rule: FaultRule) => `${rule.kind} (rule ${rule.id})`;
 export function createPushSender(options: PushSenderOptions): PushSender {
   const { store, clock, faults } = options;
   const journal = () => store.pushes;
+  /** Controllers of the HTTP exchanges under way: reset/close abort them. */
+  const live = new Set<AbortController>();
+  const exchange = () => deadline(live, options.settings().timeoutMs);
   const tokens: TokenCache = createTokenCache({
     clock,
     timeoutMs: () => options.settings().timeoutMs,
+    deadline: exchange,
     refreshMarginMs: () => options.settings().tokenRefreshMarginMs,
   });
 
@@ -150,9 +154,14 @@ export function createPushSender(options: PushSenderOptions): PushSender {
   const takeReady = (): Job | undefined => {
     const job = ready[readyHead];
     if (!job) return undefined;
+    // A sent job must not stay reachable from the queue (it holds its body).
+    ready[readyHead] = undefined as unknown as Job;
     readyHead += 1;
-    // Compact now and then so the array does not grow forever.
-    if (readyHead > 1024 && readyHead * 2 > ready.length) {
+    if (readyHead === ready.length) {
+      ready.length = 0;
+      readyHead = 0;
+    } else if (readyHead > 1024 && readyHead * 2 > ready.length) {
+      // Compact now and then so the array does not grow forever.
       ready.splice(0, readyHead);
       readyHead = 0;
     }
@@ -227,7 +236,7 @@ export function createPushSender(options: PushSenderOptions): PushSender {
   };
 
   /** One HTTP exchange with the receiver (or a fault pretending the receiver is down). */
-  async function attempt(job: Job, signal: AbortSignal, copy: boolean): Promise<AttemptResult> {
+  async function attempt(job: Job, copy: boolean): Promise<AttemptResult> {
     const started = clock.now();
     const startedReal = performance.now();
     const at = new Date(started).toISOString();
@@ -261,7 +270,7 @@ export function createPushSender(options: PushSenderOptions): PushSender {
       headers.authorization = basicCredentials(auth.username, auth.password);
     } else if (auth.type === 'oauth') {
       try {
-        bearer = await tokens.get(job.config, signal);
+        bearer = await tokens.get(job.config);
       } catch (error) {
         const message =
           error instanceof TokenError
@@ -271,31 +280,36 @@ export function createPushSender(options: PushSenderOptions): PushSender {
       }
       headers.authorization = `Bearer ${bearer}`;
     }
+    const http = exchange();
     let response: Response;
-    try {
-      response = await fetch(job.url, {
-        method: 'POST',
-        headers,
-        body: job.body,
-        redirect: 'manual',
-        signal: AbortSignal.any([signal, AbortSignal.timeout(settings.timeoutMs)]),
-      });
-    } catch (error) {
-      return {
-        ok: false,
-        attempt: done(null, { error: describeFetchError(error, settings.timeoutMs) }),
-      };
-    }
     let text: string;
     try {
-      text = await readBounded(response);
-    } catch (error) {
-      return {
-        ok: false,
-        attempt: done(response.status, {
-          error: `the answer broke off: ${describeFetchError(error, settings.timeoutMs)}`,
-        }),
-      };
+      try {
+        response = await fetch(job.url, {
+          method: 'POST',
+          headers,
+          body: job.body,
+          redirect: 'manual',
+          signal: http.signal,
+        });
+      } catch (error) {
+        return {
+          ok: false,
+          attempt: done(null, { error: describeFetchError(error, settings.timeoutMs) }),
+        };
+      }
+      try {
+        text = await readBounded(response);
+      } catch (error) {
+        return {
+          ok: false,
+          attempt: done(response.status, {
+            error: `the answer broke off: ${describeFetchError(error, settings.timeoutMs)}`,
+          }),
+        };
+      }
+    } finally {
+      http.done();
     }
     let errCode: number | undefined;
     try {
@@ -328,12 +342,12 @@ export function createPushSender(options: PushSenderOptions): PushSender {
 
   /** Attempt a job once (plus one resend with a fresh token after a 401); then decide. */
   async function run(job: Job, signal: AbortSignal): Promise<void> {
-    let result = await attempt(job, signal, false);
+    let result = await attempt(job, false);
     if (signal.aborted) return;
     journal().addAttempt(job.id, result.attempt);
     if (result.tokenRefused !== undefined) {
       tokens.invalidate(job.config, result.tokenRefused);
-      result = await attempt(job, signal, false);
+      result = await attempt(job, false);
       if (signal.aborted) return;
       journal().addAttempt(job.id, result.attempt);
     }
@@ -341,7 +355,7 @@ export function createPushSender(options: PushSenderOptions): PushSender {
     job.attempted = true;
     if (result.ok && job.duplicate) {
       // The receiver gets the same push again, same UUID: as TCCC may when an ack is lost.
-      const copy = await attempt(job, signal, true);
+      const copy = await attempt(job, true);
       if (signal.aborted) return;
       journal().addAttempt(job.id, copy.attempt);
     }
@@ -461,6 +475,8 @@ export function createPushSender(options: PushSenderOptions): PushSender {
     },
     reset() {
       generation.abort();
+      for (const controller of [...live]) controller.abort();
+      live.clear();
       generation = new AbortController();
       if (timer !== undefined) clearTimeout(timer);
       timer = undefined;

@@ -9,7 +9,13 @@ import type {
   WireAgentStatus,
 } from '@tccc-kit/fake-sdk';
 import { quote } from '../quote.js';
-import { type CallRecord, currentLeg, stateOf } from '../state/calls.js';
+import {
+  type CallEvent,
+  type CallRecord,
+  currentLeg,
+  MAX_CALL_EVENTS,
+  stateOf,
+} from '../state/calls.js';
 import type { SdkSession } from '../state/sessions.js';
 import type { RuntimeCore } from './core.js';
 import { SdkError } from './errors.js';
@@ -102,15 +108,32 @@ export function act(
     case 'mute':
     case 'unmute':
       if (call.state === 'offered') throw conflict(call, action, 'a call in progress');
+      if (call.muted !== (action === 'mute')) {
+        noteEvent(core, call, session, action === 'mute' ? 'StaffMute' : 'StaffUnmute');
+      }
       call.muted = action === 'mute';
       break;
     case 'hold':
     case 'unhold':
       if (call.state !== 'talking') throw conflict(call, action, 'a connected call');
+      if (call.held !== (action === 'hold')) {
+        noteEvent(core, call, session, action === 'hold' ? 'StaffHold' : 'StaffUnhold');
+      }
       call.held = action === 'hold';
       break;
   }
   return stateOf(call);
+}
+
+/** A hold or mute for DescribeSessionDetail's Events (only changes; bounded per call). */
+function noteEvent(
+  core: RuntimeCore,
+  call: CallRecord,
+  session: SdkSession,
+  type: CallEvent['type'],
+): void {
+  if (call.events.length >= MAX_CALL_EVENTS) return;
+  call.events.push({ at: core.now(), type, seatUserId: session.seatUserId });
 }
 
 export function sendDigits(

@@ -74,6 +74,7 @@ export function startOutbound(
     muted: false,
     held: false,
     digits: '',
+    events: [],
     ringAt: now,
     deadline:
       outcome.kind === 'answer'

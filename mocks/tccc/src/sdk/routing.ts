@@ -270,6 +270,7 @@ export function offerInbound(
     muted: false,
     held: false,
     digits: '',
+    events: [],
     legs: [],
   };
   store.calls.add(call);

@@ -75,6 +75,17 @@ export interface CallEnding {
   readonly subReason?: string;
 }
 
+/** Something an agent did during a call that DescribeSessionDetail lists in `Events`. */
+export interface CallEvent {
+  /** Epoch ms by the mock clock. */
+  readonly at: number;
+  readonly type: 'StaffHold' | 'StaffUnhold' | 'StaffMute' | 'StaffUnmute';
+  readonly seatUserId: string;
+}
+
+/** Events kept per call; later ones are not recorded (a call is not a log). */
+export const MAX_CALL_EVENTS = 200;
+
 export interface CallRecord {
   /** TCCC's SessionId of the call. */
   readonly sessionId: string;
@@ -109,6 +120,8 @@ export interface CallRecord {
   held: boolean;
   /** DTMF digits the agents sent on the call, in order. */
   digits: string;
+  /** Holds and mutes, in order (at most MAX_CALL_EVENTS). */
+  readonly events: CallEvent[];
   /** Inbound: left the IVR, joined the queue. */
   queuedAt?: number;
   /** Outbound: the customer's phone started ringing. */

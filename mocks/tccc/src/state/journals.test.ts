@@ -20,6 +20,7 @@ const call = (sessionId: string): CallRecord => ({
   muted: false,
   held: false,
   digits: '',
+  events: [],
   deadline: { at: 10, kind: 'answer' },
   legs: [],
 });

@@ -48,6 +48,8 @@ export interface MockStoreOptions {
   tokens: { ttlSeconds: number; retentionSeconds: number; maxRecords: number };
   /** CDRs kept per app (the oldest go first); default MAX_CDRS_PER_APP. */
   cdrs?: { maxRecordsPerApp: number };
+  /** Ended calls kept (the oldest go first); default MAX_ENDED_CALLS. */
+  calls?: { maxEnded: number };
   /** Push journal entries kept (the oldest settled go first); default MAX_PUSH_ENTRIES. */
   pushes?: { maxEntries: number };
 }
@@ -94,7 +96,7 @@ export function createMockStore(options: MockStoreOptions): MockStore {
     maxRecords: options.tokens.maxRecords,
   });
   const sessions = createSessionTable();
-  const calls = createCallTable();
+  const calls = createCallTable(options.calls?.maxEnded);
   const cdrs = createCdrStore(options.cdrs?.maxRecordsPerApp);
   const pushes = createPushJournal(now, options.pushes?.maxEntries);
   const dataPush = createDataPushTable();

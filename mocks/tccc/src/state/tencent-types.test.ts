@@ -19,12 +19,18 @@ export type Checks = [
   Fits<Mock.SkillGroupInfoItem, Sdk.SkillGroupInfoItem>,
 ];
 
-const spec = JSON.parse(
-  readFileSync(
-    new URL('../../../../../shared/tccc-spec/ccc-2020-02-10.json', import.meta.url),
-    'utf8',
-  ),
-) as { objects: Record<string, { members: { name: string }[] }> };
+const sharedSpecText = readFileSync(
+  new URL('../../../../../shared/tccc-spec/ccc-2020-02-10.json', import.meta.url),
+  'utf8',
+);
+const spec = JSON.parse(sharedSpecText) as {
+  objects: Record<string, { members: { name: string }[] }>;
+};
+/** The copy the mock runs on (spec/README.md says where it came from). */
+const localSpecText = readFileSync(
+  new URL('../../spec/ccc-2020-02-10.json', import.meta.url),
+  'utf8',
+);
 
 /** Member names of each interface in tencent-types.ts, read from its source. */
 function declaredMembers(): Record<string, string[]> {
@@ -38,6 +44,10 @@ function declaredMembers(): Record<string, string[]> {
 }
 
 describe('TCCC shapes', () => {
+  it("the mock's copy of the spec is the shared one, unchanged", () => {
+    expect(localSpecText === sharedSpecText).toBe(true);
+  });
+
   it.each(Object.entries(declaredMembers()))(
     '%s names only members of the spec object',
     (name, members) => {

@@ -6,6 +6,7 @@
  * answer: `Time` = `StartTimestamp`, `Uui` = `UUI`, `IVRKeyPressed` = the keys of
  * `IVRKeyPressedEx`, `PostIVRKeyPressed` = `PostIVRKeyPressedEx`.
  */
+import type { CallEvent } from '../../state/calls.js';
 import type { IVRKeyPressedElement, TelCdrInfo } from '../../state/tencent-types.js';
 import { completeObject } from '../spec/complete.js';
 
@@ -25,11 +26,24 @@ export function telCdrAnswer(cdr: TelCdrInfo): TelCdrInfo {
 const keys = (list: IVRKeyPressedElement[] | undefined) =>
   (list ?? []).map((key) => completeObject('IVRKeyPressedElement', key));
 
+/** An agent's hold or mute as a `SessionEvent` (Tencent's example answer shows this shape). */
+export interface SessionEventAnswer {
+  Timestamp: number;
+  EventType: CallEvent['type'];
+  StaffEventDetail: { Staffs: { Mail: string; StaffNumber: string }[] };
+}
+
 /**
- * DescribeSessionDetail's members for a stored CDR. `Events` (hold, mute, … during the call)
- * is empty: the mock records no per-call event history [unconfirmed].
+ * DescribeSessionDetail's members for a stored CDR. `Events` lists the agents' holds and
+ * mutes (StaffHold, StaffUnhold, StaffMute, StaffUnmute, as Tencent's example answer names
+ * them) from the call's lifecycle; a call the store no longer holds (history added in bulk,
+ * or pruned past `MAX_ENDED_CALLS`) has none. Which other event types TCCC lists is
+ * undocumented [unconfirmed].
  */
-export function sessionDetailAnswer(cdr: TelCdrInfo): Record<string, unknown> {
+export function sessionDetailAnswer(
+  cdr: TelCdrInfo,
+  events: readonly SessionEventAnswer[] = [],
+): Record<string, unknown> {
   const answer = telCdrAnswer(cdr);
   return {
     Caller: answer.Caller,
@@ -53,7 +67,7 @@ export function sessionDetailAnswer(cdr: TelCdrInfo): Record<string, unknown> {
     PostIVRKeyPressed: keys(cdr.PostIVRKeyPressedEx ?? cdr.PostIVRKeyPressed),
     HungUpSide: answer.HungUpSide,
     UUI: answer.UUI,
-    Events: [],
+    Events: events.map((event) => completeObject('SessionEvent', event)),
     ServeParticipants: answer.ServeParticipants,
     ...(answer.SysHangupReason === undefined ? {} : { SysHangupReason: answer.SysHangupReason }),
     ...(answer.SysHangupReasonString === undefined

@@ -87,5 +87,22 @@ export function describeSessionDetail(call: ActionCall) {
           : `No call record with SessionId \`${excerpt(params.SessionId)}\` in SDKAppID \`${params.SdkAppId}\`.`,
     );
   }
-  return sessionDetailAnswer(cdr);
+  const ended = call.ctx.store.calls.get(params.SessionId);
+  const events =
+    ended && ended.sdkAppId === params.SdkAppId
+      ? ended.events.map((event) => ({
+          Timestamp: Math.floor(event.at / 1000),
+          EventType: event.type,
+          StaffEventDetail: {
+            Staffs: [
+              {
+                Mail: event.seatUserId,
+                StaffNumber:
+                  call.ctx.store.staff.get(params.SdkAppId, event.seatUserId)?.staffNumber ?? '',
+              },
+            ],
+          },
+        }))
+      : [];
+  return sessionDetailAnswer(cdr, events);
 }
