@@ -20,6 +20,20 @@ export class ControlInputError extends Error {
   }
 }
 
+/** The JSON answer to a ControlInputError: `{ error: { code, message, problems? } }`. */
+export function controlInputAnswer(error: ControlInputError): Response {
+  return Response.json(
+    {
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.problems ? { problems: error.problems } : {}),
+      },
+    },
+    { status: error.status },
+  );
+}
+
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -19,7 +19,7 @@ import type { MockContext } from '../context.js';
 import { DataPushConfigError, parseDataPushConfig, redactDataPush } from '../push/config.js';
 import { quote } from '../quote.js';
 import type { PushAction, PushFilter, PushOutcome } from '../state/pushes.js';
-import { ControlInputError, readJsonBody } from './body.js';
+import { ControlInputError, controlInputAnswer, readJsonBody } from './body.js';
 
 const OUTCOMES: readonly PushOutcome[] = ['pending', 'delivered', 'failed', 'dropped'];
 const ACTIONS: readonly PushAction[] = ['cdr', 'record', 'voicemail'];
@@ -71,19 +71,8 @@ function readFilter(query: Record<string, string>): { filter: PushFilter; limit?
 
 export function createPushControlRoutes(ctx: MockContext): Hono {
   const app = new Hono();
-  app.onError((error, c) => {
-    if (error instanceof ControlInputError) {
-      return c.json(
-        {
-          error: {
-            code: error.code,
-            message: error.message,
-            ...(error.problems ? { problems: error.problems } : {}),
-          },
-        },
-        error.status,
-      );
-    }
+  app.onError((error) => {
+    if (error instanceof ControlInputError) return controlInputAnswer(error);
     throw error;
   });
 

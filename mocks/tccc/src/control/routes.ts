@@ -13,7 +13,7 @@ import { FaultRuleError } from '../faults/index.js';
 import { quote } from '../quote.js';
 import { type MockStateExport, OMITTABLE, type Omittable } from '../state/export.js';
 import type { MockSeed } from '../state/store.js';
-import { ControlInputError, readJsonBody, rejectUnknown } from './body.js';
+import { ControlInputError, controlInputAnswer, readJsonBody, rejectUnknown } from './body.js';
 import { type ClockChange, type ClockView, parseClockChange } from './clock.js';
 
 /** What the control plane drives; `createMockTccc` provides it. */
@@ -49,18 +49,7 @@ export function createControlRoutes(ctx: MockContext, ops: ControlOperations): H
   const app = new Hono();
 
   app.onError((error, c) => {
-    if (error instanceof ControlInputError) {
-      return c.json(
-        {
-          error: {
-            code: error.code,
-            message: error.message,
-            ...(error.problems ? { problems: error.problems } : {}),
-          },
-        },
-        error.status,
-      );
-    }
+    if (error instanceof ControlInputError) return controlInputAnswer(error);
     if (error instanceof FaultRuleError) {
       return c.json({ error: { code: 'invalid_fault', message: error.message } }, 400);
     }
