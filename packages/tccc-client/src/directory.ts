@@ -17,6 +17,7 @@ import type {
 } from './ccc-sdk.js';
 import { TcccApiError } from './errors.js';
 import { LOG_EVENTS } from './logger.js';
+import { checkPage } from './page.js';
 
 export interface ListDirectoryRequest {
   /** Abort the listing (queue wait, request and backoff); it then fails with code `Aborted`. */
@@ -41,29 +42,16 @@ function parsePage<T>(
   response: { TotalCount?: number; RequestId?: string } & Record<string, unknown>,
   traceId: string,
 ): Page<T> {
-  const { TotalCount, RequestId } = response ?? {};
-  const list = response?.[listName] ?? [];
-  const problems: string[] = [];
-  if (!(typeof TotalCount === 'number' && Number.isSafeInteger(TotalCount) && TotalCount >= 0)) {
-    problems.push('TotalCount is not a whole number >= 0');
-  }
-  if (!Array.isArray(list)) problems.push(`${listName} is not a list`);
-  else if (list.some((item) => typeof item !== 'object' || item === null || Array.isArray(item))) {
-    problems.push(`${listName} holds something other than entries`);
-  } else if (list.length > DIRECTORY_LIMITS.pageSize) {
-    problems.push(`${listName} has ${list.length} entries, more than the page size`);
-  }
-  const requestId = typeof RequestId === 'string' ? RequestId : '';
-  if (problems.length > 0) {
-    throw new TcccApiError({
-      code: 'InvalidResponse',
-      retryable: false,
-      requestId,
-      traceId,
-      message: `TCCC answered ${action} with an unusable page: ${problems.join('; ')}.`,
-    });
-  }
-  return { totalCount: TotalCount as number, items: list as T[], requestId };
+  return checkPage<T>({
+    action,
+    listName,
+    noun: 'entries',
+    list: response?.[listName] ?? [],
+    totalCount: response?.TotalCount,
+    requestId: response?.RequestId,
+    pageSize: DIRECTORY_LIMITS.pageSize,
+    traceId,
+  });
 }
 
 const SKILL_GROUPS: Operation<'DescribeSkillGroupInfoList', Page<SkillGroupInfoItem>> = {

@@ -12,6 +12,7 @@ import type { DescribeTelCdrResponse, TelCdrInfo } from './ccc-sdk.js';
 import type { Clock } from './clock.js';
 import { TcccApiError } from './errors.js';
 import { LOG_EVENTS } from './logger.js';
+import { checkPage } from './page.js';
 
 export interface DescribeTelCdrRequest {
   /** Start of the window. */
@@ -74,33 +75,22 @@ export function parseTelCdrPage(
 ): TelCdrPage {
   const { TotalCount, TelCdrList, TelCdrs, RequestId } = response ?? {};
   // TelCdrs is the deprecated name of TelCdrList; an answer with only the old one is read too.
-  const list: unknown = TelCdrList ?? TelCdrs ?? [];
-  const problems: string[] = [];
-  if (!(typeof TotalCount === 'number' && Number.isSafeInteger(TotalCount) && TotalCount >= 0)) {
-    problems.push('TotalCount is not a whole number >= 0');
-  }
-  if (!Array.isArray(list)) problems.push('TelCdrList is not a list');
-  else if (list.some((item) => typeof item !== 'object' || item === null || Array.isArray(item))) {
-    problems.push('TelCdrList holds something other than records');
-  } else if (list.length > pageSize) {
-    problems.push(`TelCdrList has ${list.length} records, more than the page size ${pageSize}`);
-  }
-  const requestId = typeof RequestId === 'string' ? RequestId : '';
-  if (problems.length > 0) {
-    throw new TcccApiError({
-      code: 'InvalidResponse',
-      retryable: false,
-      requestId,
-      traceId,
-      message: `TCCC answered DescribeTelCdr with an unusable page: ${problems.join('; ')}.`,
-    });
-  }
+  const page = checkPage<TelCdrInfo>({
+    action: 'DescribeTelCdr',
+    listName: 'TelCdrList',
+    noun: 'records',
+    list: TelCdrList ?? TelCdrs ?? [],
+    totalCount: TotalCount,
+    requestId: RequestId,
+    pageSize,
+    traceId,
+  });
   return {
-    totalCount: TotalCount as number,
-    cdrs: list as TelCdrInfo[],
+    totalCount: page.totalCount,
+    cdrs: page.items,
     pageNumber,
     pageSize,
-    requestId,
+    requestId: page.requestId,
   };
 }
 
