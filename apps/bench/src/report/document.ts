@@ -7,6 +7,7 @@ import type { Spread } from '../lib/rounds.js';
 import { summariseCdrPages } from '../phases/cdr-pages.js';
 import { CONNECT_TO_READY_TARGET } from '../phases/console.js';
 import type { Machine } from './machine.js';
+import { recordsMethod } from './records-rows.js';
 import { type BenchResults, formatLoad, formatMicros, formatMs, formatRps } from './results.js';
 import {
   buildRows,
@@ -168,6 +169,7 @@ ${scaleOutMethod(results)}
   shows ready. ${s.browserRuns} runs each, alternating, after one warm-up each. Console:
   ${samples(app.consoleRuns)}. Bare page: ${samples(app.bareRuns)}. Target: within
   ${CONNECT_TO_READY_TARGET}x.
+${recordsMethod(results.records, s.loadSeconds, s.rounds)}
 `;
 }
 

@@ -3,6 +3,7 @@ import type { BrowserResults } from '../phases/browser.js';
 import type { CdrPageResults } from '../phases/cdr-pages.js';
 import type { ColdStartResults } from '../phases/cold-start.js';
 import type { ConsoleResults } from '../phases/console.js';
+import type { RecordsResults } from '../phases/records.js';
 import type { ScaleOutResults } from '../phases/scale-out.js';
 import type { ShiftStartResults } from '../phases/shift-start.js';
 import type { Size } from '../phases/sizes.js';
@@ -28,6 +29,8 @@ export interface BenchResults {
   scaleOut: ScaleOutResults;
   /** DescribeTelCdr pages over 100 000 stored CDRs vs CreateSDKLoginToken, same mock. */
   cdrPages: CdrPageResults;
+  /** Data Push acknowledgement latency and reconciliation of 10 000 CDRs (call records). */
+  records: RecordsResults;
 }
 
 export const formatMs = (ms: number): string =>

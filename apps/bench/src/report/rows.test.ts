@@ -3,6 +3,7 @@ import type { LoadResult } from '../lib/load.js';
 import type { ScaleRun } from '../phases/scale-out.js';
 import type { Side, SideRuns } from '../phases/throughput.js';
 import { readSettings } from '../settings.js';
+import { recordsFixture } from './records-rows.test.js';
 import type { BenchResults } from './results.js';
 import { buildRows, MINIMAL_P50_TARGET, type Row, scaleOutRows } from './rows.js';
 
@@ -57,6 +58,7 @@ function results(rounds: ReturnType<typeof round>[]): BenchResults {
       storedCdrs: 100_000,
       rounds: [{ order: ['token', 'page'], token: run(1), page: run(3) }],
     },
+    records: recordsFixture(),
   };
 }
 
