@@ -148,3 +148,14 @@ export class AgentConsole {
     await this.snapshot(name);
   }
 }
+
+/** Counts the console's requests for an SDK URL (each spends one TCCC login token). */
+export function countSdkUrlRequests(page: Page): { readonly count: number } {
+  const counter = { count: 0 };
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/tccc/sdk-url') {
+      counter.count += 1;
+    }
+  });
+  return counter;
+}

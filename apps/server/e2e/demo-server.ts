@@ -17,6 +17,7 @@ import { createTcccClient } from '@tccc-kit/tccc-client';
 import { createApp } from '../src/app.js';
 import { createDemoAuthenticator } from '../src/auth/authenticator.js';
 import { createCallerDirectory, DEMO_CALLERS } from '../src/console/callers.js';
+import { createTransferDirectory } from '../src/console/transfer-targets.js';
 import { createLogger } from '../src/log/logger.js';
 import { createRedactor } from '../src/log/redact.js';
 import { createPushAuth } from '../src/push/auth.js';
@@ -92,6 +93,9 @@ export async function startDemoServer(options: {
       tcccMode: 'embedded-mock',
       demoSignIn: { accounts: [AGENT, AGENT2], password: DEMO_PASSWORD },
       lookupCaller: createCallerDirectory(DEMO_CALLERS),
+      // Transfer targets from the cloud API (through the mock), read afresh each time: the
+      // mock is reset between tests.
+      listTransferTargets: createTransferDirectory(issuer, { cacheMs: 0 }),
     },
   });
 

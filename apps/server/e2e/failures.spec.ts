@@ -3,22 +3,11 @@
  * the cause is gone, spending exactly one fresh SDK URL per press. A long load can be
  * cancelled.
  */
-import type { Page } from '@playwright/test';
+import { countSdkUrlRequests } from './agent-console.js';
 import { AGENT, DEMO_PASSWORD, startDemoServer } from './demo-server.js';
 import { expect, test } from './fixtures.js';
 
 const ELEVEN_MINUTES_MS = 11 * 60 * 1000;
-
-/** Counts the console's requests for an SDK URL. */
-function countSdkUrlRequests(page: Page): { readonly count: number } {
-  const counter = { count: 0 };
-  page.on('request', (request) => {
-    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/tccc/sdk-url') {
-      counter.count += 1;
-    }
-  });
-  return counter;
-}
 
 test.describe('an SDK URL that expired before the SDK logged in', () => {
   // The SDK's login request is refused (401) before it emits tokenExpired.

@@ -60,3 +60,25 @@ test('at 390 px: sign in, connect, answer, hold, hang up and get ready again, by
   await expect(agentConsole.afterCall).toBeHidden();
   await expect(agentConsole.agentStatus).toHaveAttribute('data-status', 'free');
 });
+
+test.describe('a lost connection', () => {
+  test.use({
+    expectedBrowserErrors: [/status of 503 \(Service Unavailable\) \(at \/sdk\/events\)$/],
+  });
+
+  test('at 390 px: the banner fits, says calls are not reaching the agent, and clears by itself', async ({
+    agentConsole,
+    mockTccc,
+  }) => {
+    await agentConsole.signInAndConnect(AGENT, DEMO_PASSWORD);
+    await mockTccc.control.addFault({ target: 'sdk.events', kind: 'status', status: 503 });
+    await mockTccc.control.disconnectSdk({ seatUserId: AGENT });
+    await expect(agentConsole.page.getByTestId('connection-lost')).toContainText(
+      'Incoming calls are not reaching you',
+    );
+    await expectNoSidewaysScroll(agentConsole);
+    await agentConsole.state('narrow-connection-lost');
+    await mockTccc.control.clearFaults();
+    await agentConsole.expectStatus('ready');
+  });
+});

@@ -9,6 +9,7 @@ import { createApp } from './app.js';
 import { createDemoAuthenticator } from './auth/authenticator.js';
 import { type Config, ConfigError, loadConfig } from './config.js';
 import { createCallerDirectory, DEMO_CALLERS } from './console/callers.js';
+import { createTransferDirectory } from './console/transfer-targets.js';
 import { createNodeServer, listenOn } from './http/node-server.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createRedactor } from './log/redact.js';
@@ -171,6 +172,8 @@ async function main(): Promise<void> {
           : undefined,
       // Replace with your CRM lookup; the demo directory only makes sense on the mock.
       lookupCaller: mock ? createCallerDirectory(DEMO_CALLERS) : undefined,
+      // Skill groups and agents to transfer to, from TCCC's cloud API (cached briefly).
+      listTransferTargets: createTransferDirectory(tcccClient),
     },
   });
 

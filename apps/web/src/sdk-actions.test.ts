@@ -12,7 +12,11 @@ describe('runSdkAction', () => {
       status: 'error',
       errorMsg: 'agent is busy',
     }));
-    expect(outcome).toEqual({ ok: false, message: 'Could not place the call: agent is busy' });
+    expect(outcome).toEqual({
+      ok: false,
+      message: 'Could not place the call: agent is busy',
+      reason: 'agent is busy',
+    });
   });
 
   it('reports an error response rejected by the SDK, or a thrown error', async () => {
@@ -20,6 +24,7 @@ describe('runSdkAction', () => {
     expect(await runSdkAction('accept the call', rejected)).toEqual({
       ok: false,
       message: 'Could not accept the call: not ready',
+      reason: 'not ready',
     });
     const thrown = () => {
       throw new Error('boom');
@@ -27,6 +32,7 @@ describe('runSdkAction', () => {
     expect(await runSdkAction('hang up', thrown)).toEqual({
       ok: false,
       message: 'Could not hang up: boom',
+      reason: 'boom',
     });
   });
 

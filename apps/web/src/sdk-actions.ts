@@ -8,10 +8,10 @@
 export async function runSdkAction(
   what: string,
   action: () => unknown,
-): Promise<{ ok: true } | { ok: false; message: string }> {
+): Promise<{ ok: true } | { ok: false; message: string; reason?: string }> {
   try {
     const result = await action();
-    if (isErrorResponse(result)) return { ok: false, message: failed(what, result.errorMsg) };
+    if (isErrorResponse(result)) return refused(what, result.errorMsg);
     return { ok: true };
   } catch (error) {
     const text = isErrorResponse(error)
@@ -19,8 +19,17 @@ export async function runSdkAction(
       : error instanceof Error
         ? error.message
         : undefined;
-    return { ok: false, message: failed(what, text) };
+    return refused(what, text);
   }
+}
+
+/** The sentence, and TCCC's own reason apart (when it gave one) for views that word it. */
+function refused(what: string, reason: string | undefined) {
+  return {
+    ok: false as const,
+    message: failed(what, reason),
+    ...(reason ? { reason } : {}),
+  };
 }
 
 function isErrorResponse(value: unknown): value is { status: 'error'; errorMsg?: string } {

@@ -12,6 +12,10 @@ import { Client } from 'tencentcloud-sdk-nodejs/tencentcloud/services/ccc/v20200
 import type {
   CreateSDKLoginTokenRequest,
   CreateSDKLoginTokenResponse,
+  DescribeSkillGroupInfoListRequest,
+  DescribeSkillGroupInfoListResponse,
+  DescribeStaffInfoListRequest,
+  DescribeStaffInfoListResponse,
   DescribeTelCdrRequest,
   DescribeTelCdrResponse,
 } from 'tencentcloud-sdk-nodejs/tencentcloud/services/ccc/v20200210/ccc_models.js';
@@ -21,11 +25,17 @@ export type {
   IVRKeyPressedElement,
   SeatUserInfo,
   ServeParticipant,
+  SkillGroupInfoItem,
+  StaffInfo,
   TelCdrInfo,
 } from 'tencentcloud-sdk-nodejs/tencentcloud/services/ccc/v20200210/ccc_models.js';
 export type {
   CreateSDKLoginTokenRequest,
   CreateSDKLoginTokenResponse,
+  DescribeSkillGroupInfoListRequest,
+  DescribeSkillGroupInfoListResponse,
+  DescribeStaffInfoListRequest,
+  DescribeStaffInfoListResponse,
   DescribeTelCdrRequest,
   DescribeTelCdrResponse,
 };
@@ -37,6 +47,14 @@ export interface CccActions {
     response: CreateSDKLoginTokenResponse;
   };
   DescribeTelCdr: { request: DescribeTelCdrRequest; response: DescribeTelCdrResponse };
+  DescribeSkillGroupInfoList: {
+    request: DescribeSkillGroupInfoListRequest;
+    response: DescribeSkillGroupInfoListResponse;
+  };
+  DescribeStaffInfoList: {
+    request: DescribeStaffInfoListRequest;
+    response: DescribeStaffInfoListResponse;
+  };
 }
 
 export type CccAction = keyof CccActions;

@@ -6,10 +6,13 @@ export type {
   IVRKeyPressedElement,
   SeatUserInfo,
   ServeParticipant,
+  SkillGroupInfoItem,
+  StaffInfo,
   TelCdrInfo,
 } from './ccc-sdk.js';
 export { type Clock, systemClock, type TimerHandle } from './clock.js';
 export { DEFAULT_ENDPOINT, DEFAULTS, type TcccClientConfig } from './config.js';
+export { DIRECTORY_LIMITS, type ListDirectoryRequest } from './directory.js';
 export {
   type ConfigIssue,
   isTcccApiError,

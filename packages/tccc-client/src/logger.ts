@@ -39,6 +39,16 @@ export const LOG_EVENTS = {
     /** warn (retryable), info (the caller aborted) or error: the call failed. */
     failed: 'tccc.tel_cdr.failed',
   },
+  directory: {
+    /** debug: a DescribeSkillGroupInfoList or DescribeStaffInfoList attempt is sent. */
+    attempt: 'tccc.directory.attempt',
+    /** info: a page of skill groups or staff arrived (`items`, `totalCount`). */
+    fetched: 'tccc.directory.fetched',
+    /** warn: an attempt failed and will be retried after `delayMs`. */
+    retry: 'tccc.directory.retry',
+    /** warn (retryable), info (the caller aborted) or error: the call failed. */
+    failed: 'tccc.directory.failed',
+  },
 } as const;
 
 export type Emit = (level: LogLevel, fields: Record<string, unknown>, message: string) => void;

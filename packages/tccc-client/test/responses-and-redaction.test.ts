@@ -118,9 +118,14 @@ describe('redaction', () => {
     );
     expectNoSecrets(logger.entries, secrets);
     expectNoSecrets([client, wrongKey], secrets);
-    expect(Object.keys(client)).toEqual(['createSdkUrl', 'describeTelCdr']);
+    expect(Object.keys(client)).toEqual([
+      'createSdkUrl',
+      'describeTelCdr',
+      'listSkillGroups',
+      'listStaff',
+    ]);
     expect(inspect(client, { breakLength: Number.POSITIVE_INFINITY })).toBe(
-      '{ createSdkUrl: [AsyncFunction: createSdkUrl], describeTelCdr: [AsyncFunction: describeTelCdr] }',
+      '{ createSdkUrl: [AsyncFunction: createSdkUrl], describeTelCdr: [AsyncFunction: describeTelCdr], listSkillGroups: [AsyncFunction: listSkillGroups], listStaff: [AsyncFunction: listStaff] }',
     );
   });
 

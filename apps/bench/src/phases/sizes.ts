@@ -9,8 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
-/** The loader's size budget, min+gzip. */
-export const LOADER_BUDGET_BYTES = 1024;
+/**
+ * The loader's size budget, min+gzip: the figure packages/web-loader/src/size.test.ts asserts
+ * (1 KB until per-caller detach and the seat-safe teardown; the package README says why).
+ */
+export const LOADER_BUDGET_BYTES = 1170;
 
 export interface Size {
   minified: number;

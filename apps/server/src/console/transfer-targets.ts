@@ -36,3 +36,78 @@ export function targetsFor(targets: TransferTargets, seatUserId: string): Transf
       .sort(byName),
   };
 }
+
+/** The part of the TCCC client a transfer directory needs (`createTcccClient` has it). */
+export interface DirectorySource {
+  listSkillGroups(request?: {
+    signal?: AbortSignal;
+  }): Promise<{ SkillGroupId?: number; SkillGroupName?: string }[]>;
+  listStaff(request?: { signal?: AbortSignal }): Promise<
+    {
+      Mail?: string;
+      Name?: string;
+      Nick?: string;
+      SkillGroupList?: { SkillGroupName?: string }[];
+    }[]
+  >;
+}
+
+export interface TransferDirectoryOptions {
+  /**
+   * How long one reading of the directory is reused, in ms (default 30 s; 0 = ask TCCC every
+   * time). Opening the transfer dialog then costs no cloud API call most of the time, and a
+   * new colleague shows up within that long.
+   */
+  cacheMs?: number;
+  now?: () => number;
+}
+
+/**
+ * The transfer targets from the cloud API: every skill group (DescribeSkillGroupInfoList) and
+ * every agent (DescribeStaffInfoList) of the app. Entries without an id are left out; an agent
+ * without a name is listed by their seat. Whether an agent is free is not known here: TCCC
+ * answers that when the SDK transfers (and the console says so).
+ */
+export function createTransferDirectory(
+  source: DirectorySource,
+  options: TransferDirectoryOptions = {},
+): ListTransferTargets {
+  const cacheMs = options.cacheMs ?? 30_000;
+  const now = options.now ?? Date.now;
+  let cached: { at: number; targets: TransferTargets } | undefined;
+  return async (signal) => {
+    if (cached && now() - cached.at < cacheMs) return cached.targets;
+    const request = signal ? { signal } : {};
+    const [groups, staff] = await Promise.all([
+      source.listSkillGroups(request),
+      source.listStaff(request),
+    ]);
+    const targets: TransferTargets = {
+      skillGroups: groups.flatMap((group) =>
+        group.SkillGroupId === undefined
+          ? []
+          : [
+              {
+                skillGroupId: String(group.SkillGroupId),
+                name: group.SkillGroupName || `Skill group ${group.SkillGroupId}`,
+              },
+            ],
+      ),
+      agents: staff.flatMap((member) =>
+        member.Mail
+          ? [
+              {
+                userId: member.Mail,
+                name: member.Name || member.Nick || member.Mail,
+                skillGroups: (member.SkillGroupList ?? []).flatMap((group) =>
+                  group.SkillGroupName ? [group.SkillGroupName] : [],
+                ),
+              },
+            ]
+          : [],
+      ),
+    };
+    if (cacheMs > 0) cached = { at: now(), targets };
+    return targets;
+  };
+}

@@ -20,6 +20,7 @@ export function ActiveCall(props: { call: Call; tccc: Tccc; dispatch: Dispatch<D
   const notify = useNotify();
   const now = useNow();
   const firstControl = useRef<HTMLButtonElement>(null);
+  const transferButton = useRef<HTMLButtonElement>(null);
   const [keypad, setKeypad] = useState(false);
   const [transferring, setTransferring] = useState(false);
   const [pending, setPending] = useState<string | null>(null);
@@ -115,7 +116,12 @@ export function ActiveCall(props: { call: Call; tccc: Tccc; dispatch: Dispatch<D
             >
               Keypad
             </button>
-            <button type="button" onClick={() => setTransferring(true)} data-testid="transfer">
+            <button
+              type="button"
+              ref={transferButton}
+              onClick={() => setTransferring(true)}
+              data-testid="transfer"
+            >
               Transfer
             </button>
           </>
@@ -136,7 +142,9 @@ export function ActiveCall(props: { call: Call; tccc: Tccc; dispatch: Dispatch<D
           <TransferDialog
             tccc={tccc}
             sessionId={call.sessionId}
+            onTarget={(name) => dispatch({ type: 'transferring', sessionId: call.sessionId, name })}
             onClose={() => setTransferring(false)}
+            returnFocus={transferButton}
           />
         </Suspense>
       )}

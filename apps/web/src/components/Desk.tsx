@@ -155,6 +155,9 @@ export function Desk(props: {
   }, [tccc, connection, seat, props.onSignedOut]);
 
   const ready = phase === 'ready' && tccc !== undefined;
+  // While the SDK mends a lost stream by itself, the call on the line stays on screen with its
+  // controls (the voice may well go on); only new calls wait until the link is back.
+  const showDesk = tccc !== undefined && (ready || phase === 'reconnecting');
   const callPeer = desk.call?.peer ?? desk.wrapUp?.peer;
 
   return (
@@ -183,7 +186,7 @@ export function Desk(props: {
           onUseHere={useHere}
           onSignIn={props.onSignedOut}
         />
-        {ready && (
+        {showDesk && (
           <div className="desk-grid">
             <section className="call-column" aria-label="Calls">
               {desk.call?.stage === 'ringing' && (
@@ -208,10 +211,10 @@ export function Desk(props: {
                   onDone={() => dispatch({ type: 'wrap-up-done' })}
                 />
               )}
-              {!desk.call && <Dialer tccc={tccc} status={desk.status} />}
+              {!desk.call && ready && <Dialer tccc={tccc} status={desk.status} />}
             </section>
             <aside className="side-column" aria-label="Customer and history">
-              {!desk.call && !desk.wrapUp && <Waiting status={desk.status} />}
+              {!desk.call && !desk.wrapUp && ready && <Waiting status={desk.status} />}
               {callPeer && (
                 <CustomerCard
                   phone={callPeer}

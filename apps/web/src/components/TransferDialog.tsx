@@ -5,7 +5,7 @@
  */
 import * as Dialog from '@radix-ui/react-dialog';
 import type { Tccc } from '@tccc-kit/web-loader';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type RefObject, useEffect, useState } from 'react';
 import { fetchTransferTargets, type TransferTargets } from '../api/console-api.js';
 import { ApiError } from '../api/http.js';
 import { runSdkAction } from '../sdk-actions.js';
@@ -18,7 +18,14 @@ type Target =
 export default function TransferDialog(props: {
   tccc: Tccc;
   sessionId: string;
+  /** The name of the target being tried (null: the SDK refused), for the after-call words. */
+  onTarget: (name: string | null) => void;
   onClose: () => void;
+  /**
+   * Where focus goes when the dialog closes with the call still on (the Transfer button). The
+   * dialog opens from state, not from a Radix Trigger, so Radix has nothing to return it to.
+   */
+  returnFocus: RefObject<HTMLElement | null>;
 }) {
   const notify = useNotify();
   const [targets, setTargets] = useState<TransferTargets | null>(null);
@@ -26,6 +33,8 @@ export default function TransferDialog(props: {
   const [filter, setFilter] = useState('');
   const [chosen, setChosen] = useState<Target | null>(null);
   const [sending, setSending] = useState(false);
+  /** TCCC refused the last transfer: to whom, and TCCC's words. */
+  const [refusal, setRefusal] = useState<{ name: string; reason?: string } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -53,6 +62,9 @@ export default function TransferDialog(props: {
     event.preventDefault();
     if (!chosen) return;
     setSending(true);
+    setRefusal(null);
+    // Before the SDK call: its `transfer` event can arrive before the promise settles.
+    props.onTarget(chosen.name);
     const outcome = await runSdkAction(`transfer the call to ${chosen.name}`, () =>
       props.tccc.Call.transfer({
         sessionId: props.sessionId,
@@ -64,7 +76,8 @@ export default function TransferDialog(props: {
       notify({ title: `Call transferred to ${chosen.name}` });
       props.onClose();
     } else {
-      setProblem(outcome.message);
+      props.onTarget(null);
+      setRefusal({ name: chosen.name, ...(outcome.reason ? { reason: outcome.reason } : {}) });
     }
   };
 
@@ -87,7 +100,14 @@ export default function TransferDialog(props: {
     <Dialog.Root open onOpenChange={(open) => !open && props.onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="overlay" />
-        <Dialog.Content className="dialog" data-testid="transfer-dialog">
+        <Dialog.Content
+          className="dialog"
+          data-testid="transfer-dialog"
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            props.returnFocus.current?.focus();
+          }}
+        >
           <Dialog.Title>Transfer the call</Dialog.Title>
           <Dialog.Description>
             Pick a skill group (the next free agent there takes it) or a colleague.
@@ -106,6 +126,15 @@ export default function TransferDialog(props: {
               <p className="message error" role="alert" data-testid="transfer-problem">
                 {problem}
               </p>
+            )}
+            {refusal && (
+              <div className="message error" role="alert" data-testid="transfer-problem">
+                <p className="refusal-headline">
+                  <strong>{refusal.name} could not take the call.</strong> The customer is still
+                  with you: choose someone else, or try again in a moment.
+                </p>
+                {refusal.reason && <p className="refusal-detail">TCCC: {refusal.reason}</p>}
+              </div>
             )}
             {targets && (
               <div className="transfer-lists">

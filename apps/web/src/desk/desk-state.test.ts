@@ -139,6 +139,29 @@ describe('an inbound call', () => {
     });
   });
 
+  it('names the transfer target as the dialog showed it, unless the SDK refused', () => {
+    const talking: DeskAction[] = [callIn(), event('userAccessed', { sessionId: 's1' })];
+    const named = run(
+      ...talking,
+      { type: 'transferring', sessionId: 's1', name: 'Support' },
+      event('transfer', { sessionId: 's1', skillGroupId: '101' }),
+    );
+    expect(named.wrapUp?.outcome.text).toBe('Transferred to Support');
+
+    const refused = run(
+      ...talking,
+      { type: 'transferring', sessionId: 's1', name: 'Zhou Min' },
+      { type: 'transferring', sessionId: 's1', name: null },
+    );
+    expect(refused.call?.transferTo).toBeUndefined();
+    const byGroup = run(
+      ...talking,
+      { type: 'transferring', sessionId: 's2', name: 'Elsewhere' },
+      event('transfer', { sessionId: 's1', skillGroupId: '101' }),
+    );
+    expect(byGroup.wrapUp?.outcome.text).toBe('Transferred to skill group 101');
+  });
+
   it('ignores events of another session than the one on the line', () => {
     const state = run(callIn(), event('sessionEnded', { sessionId: 'other', closeBy: 'client' }));
     expect(state.call?.sessionId).toBe('s1');

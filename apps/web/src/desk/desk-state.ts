@@ -37,6 +37,11 @@ export interface Call {
    * the console knows it was the agent's choice.
    */
   declined?: boolean;
+  /**
+   * Whom the agent is transferring the call to, by the name the dialog showed ("Zhou Min",
+   * "Support"): TCCC's `transfer` event names only the seat or the group id.
+   */
+  transferTo?: string;
 }
 
 /** The call that just ended, shown until the agent is ready again. */
@@ -66,6 +71,8 @@ export type DeskAction =
   | { type: 'held'; sessionId: string; held: boolean }
   /** Decline pressed (true) or the SDK refused it (false). */
   | { type: 'declined'; sessionId: string; declined: boolean }
+  /** A transfer to `name` was asked for (null: the SDK refused it). */
+  | { type: 'transferring'; sessionId: string; name: string | null }
   | { type: 'wrap-up-done' }
   | { type: 'reset'; at: number };
 
@@ -94,6 +101,12 @@ export function reduceDesk(state: DeskState, action: DeskAction): DeskState {
       const call = state.call;
       if (call?.sessionId !== action.sessionId || call.stage !== 'ringing') return state;
       return { ...state, call: { ...call, declined: action.declined } };
+    }
+    case 'transferring': {
+      const call = state.call;
+      if (call?.sessionId !== action.sessionId) return state;
+      const { transferTo: _, ...rest } = call;
+      return { ...state, call: action.name === null ? rest : { ...rest, transferTo: action.name } };
     }
     case 'wrap-up-done':
       return { ...state, wrapUp: null };
@@ -140,7 +153,10 @@ function onEvent(state: DeskState, name: string, payload: unknown, at: number): 
       if (!current) return state;
       return end(state, current, at, {
         transferred: true,
-        transferredTo: text(p.userId) ?? (text(p.skillGroupId) && `skill group ${p.skillGroupId}`),
+        transferredTo:
+          current.transferTo ??
+          text(p.userId) ??
+          (text(p.skillGroupId) && `skill group ${p.skillGroupId}`),
       });
     case 'autoTransfer':
       if (!current) return state;
