@@ -56,7 +56,10 @@ export {
   FaultRuleError,
   type FaultRuleInput,
   type MockFaults,
+  PUSH_FAULT_KINDS,
+  PUSH_TARGETS,
   parseFaultRule,
+  REQUEST_FAULT_KINDS,
   type RenderFaultError,
   targetMatches,
 } from './faults/index.js';
@@ -67,6 +70,23 @@ export {
   type MockTccc,
   type MockTcccOptions,
 } from './mock.js';
+export {
+  type CdrPushBody,
+  DATA_PUSH_ACTIONS,
+  type DataPushAction,
+  type DataPushAuth,
+  type DataPushConfig,
+  DataPushConfigError,
+  DEFAULT_PUSH_SETTINGS,
+  PUSH_CONTENT_TYPE,
+  PUSH_UUID_HEADER,
+  type PushSender,
+  type PushSettings,
+  parseDataPushConfig,
+  type RecordPushBody,
+  type RedactedDataPush,
+  redactDataPush,
+} from './push/index.js';
 export {
   type AdminHangUp,
   buildCdr,

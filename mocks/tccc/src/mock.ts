@@ -19,9 +19,17 @@ import {
 import type { MockContext } from './context.js';
 import type { ClockChange, ClockView, ControlOperations, MockTcccState } from './control/index.js';
 import { createMockFaults, type FaultRule, type FaultRuleInput } from './faults/index.js';
+import {
+  type DataPushConfig,
+  parseDataPushConfig,
+  type RedactedDataPush,
+  redactDataPush,
+} from './push/config.js';
+import { createPushSender, type PushSender } from './push/sender.js';
 import { SdkRuntime } from './sdk/runtime.js';
 import { createMockClock, type MockClock } from './state/clock.js';
 import type { Omittable } from './state/export.js';
+import type { PushEntry, PushFilter } from './state/pushes.js';
 import { createMockStore, type MockStore } from './state/store.js';
 import type { TokenRecord } from './state/tokens.js';
 
@@ -92,6 +100,23 @@ export interface MockTccc {
   faults(): FaultRule[];
   /** The token journal, oldest first. */
   tokens(): TokenRecord[];
+  /**
+   * Where an app's Data Pushes go (the first app when `sdkAppId` is omitted); null turns
+   * them off. Validated: throws DataPushConfigError naming every problem, or a TypeError for
+   * an app the mock does not have. Lasts until reset/reseed, which put the seed's back.
+   */
+  setDataPush(config: DataPushConfig | null, sdkAppId?: number): void;
+  /** An app's Data Push configuration with its secrets redacted, or null when it pushes nothing. */
+  getDataPush(sdkAppId?: number): RedactedDataPush | null;
+  /** The push journal, oldest first: each push with its attempts and outcome. */
+  pushes(filter?: PushFilter): PushEntry[];
+  /**
+   * Resolves when no push is queued or in flight. Pushes waiting on the mock clock (retries,
+   * `delay` and `reorder` faults) do not count: move the clock to let them go.
+   */
+  pushesIdle(): Promise<void>;
+  /** The Data Push sender (for code that needs its counters). */
+  readonly push: PushSender;
   /** Issue a token as CreateSDKLoginToken would, without a signed request. */
   issueToken(options: IssueTokenOptions): IssuedToken;
   /** The whole state (GET /__tccc/state): store, clock and fault rules, secrets redacted. */
@@ -114,16 +139,25 @@ export function createMockTccc(options: MockTcccOptions = {}): MockTccc {
       maxRecords: resolved.limits.maxTokens,
     },
     cdrs: { maxRecordsPerApp: resolved.limits.maxCdrs },
+    pushes: { maxEntries: resolved.push.maxJournal },
   });
   const faults = createMockFaults(newId, random);
+  const push = createPushSender({
+    store,
+    clock,
+    faults,
+    settings: () => resolved.push,
+    newId,
+  });
   const rateLimiter = createRateLimiter(clock, () => resolved.limits.requestsPerSecond);
   const controlToken = resolved.controlToken ?? randomBytes(32).toString('base64url');
-  const context: MockContext = { options: resolved, clock, store, faults, newId };
+  const context: MockContext = { options: resolved, clock, store, faults, push, newId };
   const sdk = new SdkRuntime(context);
 
   /** Everything but the store back to the start. */
   const resetMachinery = () => {
     sdk.stop();
+    push.reset();
     faults.held.releaseAll();
     faults.store.clear();
     rateLimiter.clear();
@@ -149,6 +183,7 @@ export function createMockTccc(options: MockTcccOptions = {}): MockTccc {
     if (change.paused === true) clock.pause();
     if (change.paused === false) clock.resume();
     sdk.sweep();
+    push.sweep();
     return clockView();
   };
   const exportState = (omit: readonly Omittable[] = []): MockTcccState => ({
@@ -156,6 +191,26 @@ export function createMockTccc(options: MockTcccOptions = {}): MockTccc {
     clock: clockView(),
     faults: faults.store.list(),
   });
+  const appOf = (sdkAppId: number | undefined, what: string): number => {
+    const id = sdkAppId ?? store.apps.first()?.sdkAppId;
+    if (id === undefined || !store.apps.get(id)) {
+      throw new TypeError(
+        `${what}: the mock has no app ${sdkAppId} (apps: ${store.apps
+          .list()
+          .map((app) => app.sdkAppId)
+          .join(', ')})`,
+      );
+    }
+    return id;
+  };
+  const setDataPush = (config: DataPushConfig | null, sdkAppId?: number) => {
+    const id = appOf(sdkAppId, 'setDataPush');
+    store.dataPush.set(id, config === null ? null : parseDataPushConfig(config));
+  };
+  const getDataPush = (sdkAppId?: number) => {
+    const config = store.dataPush.get(appOf(sdkAppId, 'getDataPush'));
+    return config ? redactDataPush(config) : null;
+  };
   const control: ControlOperations = {
     reset,
     reseed: (seed) => {
@@ -194,6 +249,11 @@ export function createMockTccc(options: MockTcccOptions = {}): MockTccc {
     clearFaults: () => faults.store.clear(),
     faults: () => faults.store.list(),
     tokens: () => store.tokens.list(),
+    setDataPush,
+    getDataPush,
+    pushes: (filter) => store.pushes.list(filter),
+    pushesIdle: () => push.idle(),
+    push,
     issueToken({ seatUserId, sdkAppId, onlyOnce, origin }) {
       const requestOrigin = resolved.sdkOrigin ?? origin;
       if (!requestOrigin) {
@@ -218,6 +278,7 @@ export function createMockTccc(options: MockTcccOptions = {}): MockTccc {
     exportState: (exportOptions) => exportState(exportOptions?.omit),
     close: () => {
       sdk.stop();
+      push.close();
       faults.held.releaseAll();
     },
   };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_LIMITS,
+  DEFAULT_PUSH_SETTINGS,
   DEFAULT_SDK_SETTINGS,
   loadConfigFile,
   MockConfigError,
@@ -38,6 +39,7 @@ describe('resolveMockConfig', () => {
       sdkOrigin: undefined,
       limits: DEFAULT_LIMITS,
       sdk: DEFAULT_SDK_SETTINGS,
+      push: DEFAULT_PUSH_SETTINGS,
       controlToken: undefined,
     });
   });
@@ -92,7 +94,7 @@ describe('resolveMockConfig', () => {
     }
     expect(error).toBeInstanceOf(MockConfigError);
     expect(error?.problems).toEqual([
-      'extra is not a known field (expected one of: accounts, apps, staff, skillGroups, sdkOrigin, limits, sdk, controlToken)',
+      'extra is not a known field (expected one of: accounts, apps, staff, skillGroups, sdkOrigin, limits, sdk, push, controlToken)',
       'accounts[0].secretId must be a non-empty string of printable characters without "/"',
       'accounts[0].secretKey must be a non-empty string',
       'apps[0].sdkAppId must be a positive integer (got "14")',

@@ -1,6 +1,7 @@
 /**
  * Validating the accounts and apps of a seed. Values of secret fields are never echoed.
  */
+import { type DataPushConfig, type ResolvedDataPush, readDataPush } from '../push/config.js';
 import { quote } from '../quote.js';
 import type { MockAccount } from '../state/directory.js';
 import { array, checkKeys, isRecord, type Problems, trimmedString } from './read.js';
@@ -12,6 +13,11 @@ export interface MockAppConfig {
    * of staff with default fields. List a seat here or in `staff`, not both.
    */
   seats?: readonly string[];
+  /**
+   * Where this app's Data Pushes go (receiver URL, auth, actions). Absent: the app pushes
+   * nothing until `mock.setDataPush` or `PUT /__tccc/apps/:sdkAppId/data-push` says where.
+   */
+  dataPush?: DataPushConfig | null;
 }
 
 export function readAccounts(value: unknown, problems: Problems): MockAccount[] {
@@ -55,24 +61,31 @@ export function readAccounts(value: unknown, problems: Problems): MockAccount[] 
 export interface ReadApp {
   sdkAppId: number;
   seats: string[];
+  dataPush?: ResolvedDataPush;
 }
 
 /** Apps with their seats. An app with a bad field is left out (its problems are listed). */
 export function readApps(value: unknown, problems: Problems): ReadApp[] {
   if (!Array.isArray(value) || value.length === 0) {
-    problems.push('apps must be a non-empty array of { sdkAppId, seats? }');
+    problems.push('apps must be a non-empty array of { sdkAppId, seats?, dataPush? }');
     return [];
   }
   const seen = new Set<number>();
   return value.flatMap((entry, i) => {
     const at = `apps[${i}]`;
     if (!isRecord(entry)) {
-      problems.push(`${at} must be an object { sdkAppId, seats? }`);
+      problems.push(`${at} must be an object { sdkAppId, seats?, dataPush? }`);
       return [];
     }
-    checkKeys(entry, ['sdkAppId', 'seats'], `${at}.`, problems);
+    checkKeys(entry, ['sdkAppId', 'seats', 'dataPush'], `${at}.`, problems);
     const { sdkAppId, seats = [] } = entry;
     let ok = true;
+    let dataPush: ResolvedDataPush | undefined;
+    if (entry.dataPush !== undefined && entry.dataPush !== null) {
+      const before = problems.length;
+      dataPush = readDataPush(entry.dataPush, `${at}.dataPush`, problems);
+      if (problems.length > before) ok = false;
+    }
     if (typeof sdkAppId !== 'number' || !Number.isSafeInteger(sdkAppId) || sdkAppId <= 0) {
       problems.push(`${at}.sdkAppId must be a positive integer (got ${quote(sdkAppId)})`);
       ok = false;
@@ -93,6 +106,12 @@ export function readApps(value: unknown, problems: Problems): ReadApp[] {
     });
     if (!ok) return [];
     seen.add(sdkAppId as number);
-    return [{ sdkAppId: sdkAppId as number, seats: [...seatSet] }];
+    return [
+      {
+        sdkAppId: sdkAppId as number,
+        seats: [...seatSet],
+        ...(dataPush === undefined ? {} : { dataPush }),
+      },
+    ];
   });
 }

@@ -6,6 +6,8 @@
  * echoed. `POST /__tccc/seed` validates a new seed with `resolveMockSeed`.
  */
 import { readFile } from 'node:fs/promises';
+import type { ResolvedDataPush } from '../push/config.js';
+import { DEFAULT_PUSH_SETTINGS, type PushSettings, readPushSettings } from '../push/settings.js';
 import type { MockAccount } from '../state/directory.js';
 import type { SkillGroupSeed } from '../state/skill-groups.js';
 import type { StaffSeed } from '../state/staff.js';
@@ -17,6 +19,7 @@ import { DEFAULT_SDK_SETTINGS, readSdkSettings, type SdkSettings } from './sdk.j
 import { type MockSkillGroupConfig, readSkillGroups } from './skill-groups.js';
 import { completeStaff, type MockStaffConfig, readStaff } from './staff.js';
 
+export { DEFAULT_PUSH_SETTINGS, type PushSettings } from '../push/settings.js';
 export type { MockAccount } from '../state/directory.js';
 export { DEFAULT_LIMITS, type MockLimits } from './limits.js';
 export { DEFAULT_SDK_SETTINGS, type SdkSettings } from './sdk.js';
@@ -37,6 +40,8 @@ export interface MockTcccConfig extends MockSeedConfig {
   limits?: Partial<MockLimits>;
   /** How the SDK half behaves where TCCC documents nothing (timeouts, grace, pacing). */
   sdk?: Partial<SdkSettings>;
+  /** How the Data Push sender retries, times out and bounds its queue (every app). */
+  push?: Partial<PushSettings>;
   /**
    * The secret every /__tccc/ request must carry in `X-TCCC-Control-Token`. Generated at
    * random per mock when absent (the test helpers pass it for you).
@@ -45,12 +50,17 @@ export interface MockTcccConfig extends MockSeedConfig {
 }
 
 export interface ResolvedMockTcccConfig extends MockSeed {
-  /** Every app with the SeatUserIds of its staff (seats and staff entries). */
-  readonly apps: readonly { readonly sdkAppId: number; readonly seats: readonly string[] }[];
+  /** Every app with the SeatUserIds of its staff (seats and staff entries) and its Data Push. */
+  readonly apps: readonly {
+    readonly sdkAppId: number;
+    readonly seats: readonly string[];
+    readonly dataPush?: ResolvedDataPush;
+  }[];
   /** Undefined: SdkURL uses the origin of the incoming request. */
   readonly sdkOrigin: string | undefined;
   readonly limits: Readonly<MockLimits>;
   readonly sdk: Readonly<SdkSettings>;
+  readonly push: Readonly<PushSettings>;
   /** Undefined: the mock generates one. */
   readonly controlToken: string | undefined;
 }
@@ -71,7 +81,14 @@ export class MockConfigError extends Error {
 }
 
 const SEED_FIELDS = ['accounts', 'apps', 'staff', 'skillGroups'] as const;
-const CONFIG_FIELDS = [...SEED_FIELDS, 'sdkOrigin', 'limits', 'sdk', 'controlToken'] as const;
+const CONFIG_FIELDS = [
+  ...SEED_FIELDS,
+  'sdkOrigin',
+  'limits',
+  'sdk',
+  'push',
+  'controlToken',
+] as const;
 
 function readSeed(input: Record<string, unknown>, problems: Problems) {
   const accounts =
@@ -102,6 +119,7 @@ function freezeSeed(seed: ReturnType<typeof readSeed>) {
               .filter((member) => member.sdkAppId === app.sdkAppId)
               .map((member) => member.mail),
           ),
+          ...(app.dataPush === undefined ? {} : { dataPush: app.dataPush }),
         }),
       ),
     ),
@@ -160,6 +178,10 @@ export function resolveMockConfig(input: unknown = {}, source = 'options'): Reso
     input.limits === undefined ? { ...DEFAULT_LIMITS } : readLimits(input.limits, problems);
   const sdk =
     input.sdk === undefined ? { ...DEFAULT_SDK_SETTINGS } : readSdkSettings(input.sdk, problems);
+  const push =
+    input.push === undefined
+      ? { ...DEFAULT_PUSH_SETTINGS, retryDelaysMs: [...DEFAULT_PUSH_SETTINGS.retryDelaysMs] }
+      : readPushSettings(input.push, problems);
   const controlToken =
     input.controlToken === undefined ? undefined : readControlToken(input.controlToken, problems);
   if (problems.length > 0) throw new MockConfigError(source, problems);
@@ -168,6 +190,10 @@ export function resolveMockConfig(input: unknown = {}, source = 'options'): Reso
     sdkOrigin,
     limits: Object.freeze(limits),
     sdk: Object.freeze(sdk),
+    push: Object.freeze({
+      ...push,
+      retryDelaysMs: Object.freeze(push.retryDelaysMs),
+    }) as Readonly<PushSettings>,
     controlToken,
   });
 }

@@ -1,6 +1,7 @@
 /**
  * The whole control plane, mounted by app.ts at /__tccc: the guard (control token, JSON
- * bodies, or off), the body cap, the control routes and the SDK half's call routes.
+ * bodies, or off), the body cap, the control routes, the SDK half's call routes, CDR history
+ * and Data Push (configuration per app, the push journal).
  */
 import { Hono } from 'hono';
 import type { MockContext } from '../context.js';
@@ -9,6 +10,7 @@ import { controlBodyLimit } from './body.js';
 import { createCallControlRoutes } from './calls.js';
 import { createCdrControlRoutes } from './cdrs.js';
 import { controlGuard } from './guard.js';
+import { createPushControlRoutes } from './pushes.js';
 import { type ControlOperations, createControlRoutes } from './routes.js';
 
 export { ControlInputError, MAX_CONTROL_BODY_BYTES } from './body.js';
@@ -36,5 +38,6 @@ export function createControlPlane(
   app.route('/', createControlRoutes(ctx, ops));
   app.route('/', createCallControlRoutes(runtime));
   app.route('/', createCdrControlRoutes(ctx));
+  app.route('/', createPushControlRoutes(ctx));
   return app;
 }

@@ -102,5 +102,10 @@ export async function performFault(
         rule.code,
         rule.message ?? `${rule.code} injected by a fault rule`,
       );
+    case 'duplicate':
+    case 'reorder':
+    case 'unreachable':
+      // Push-only kinds (parseFaultRule keeps them off request targets): nothing to do here.
+      return null;
   }
 }

@@ -8,7 +8,7 @@ import {
   performFault,
   type RenderFaultError,
 } from './effects.js';
-import { createFaultStore, type FaultRule, type FaultStore } from './rules.js';
+import { createFaultStore, type FaultKind, type FaultRule, type FaultStore } from './rules.js';
 
 export type { HeldRequests, RenderFaultError } from './effects.js';
 export {
@@ -19,13 +19,16 @@ export {
   type FaultRuleInput,
   type FaultStore,
   MAX_DELAY_MS,
+  PUSH_FAULT_KINDS,
+  PUSH_TARGETS,
   parseFaultRule,
+  REQUEST_FAULT_KINDS,
   targetMatches,
 } from './rules.js';
 
 export interface MockFaults {
-  /** The first live rule for `target` (consuming one use), or undefined. */
-  take(target: string): FaultRule | undefined;
+  /** The first live rule for `target` (of one of `kinds`, when given; consuming one use). */
+  take(target: string, kinds?: readonly FaultKind[]): FaultRule | undefined;
   /**
    * Perform a rule on a route: resolves with the Response to answer, or null to carry on
    * normally (after a delay). `drop` answers Response.error(), which every transport turns
@@ -47,7 +50,7 @@ export function createMockFaults(newId: () => string, random?: () => number): Mo
   const store = createFaultStore(newId, random);
   const held = createHeldRequests();
   return {
-    take: (target) => store.take(target),
+    take: (target, kinds) => store.take(target, kinds),
     apply: (rule, request, renderError) =>
       performFault(rule, { held, signal: request.signal, renderError }),
     store,

@@ -2,9 +2,14 @@
  * Fault injection: rules that make the next matching request fail in a chosen way.
  *
  * A rule names a target: a cloud API action (`CreateSDKLoginToken`), `*` for every cloud
- * API action, a name the SDK host uses (`sdk.script`, `sdk.login`, ...), or a prefix
- * wildcard such as `sdk.*`. `take(target)` returns the first live rule that matches and
- * consumes one of its `times`.
+ * API action, a name the SDK host uses (`sdk.script`, `sdk.login`, ...), a Data Push
+ * (`push.cdr`, `push.record`), or a prefix wildcard such as `sdk.*` or `push.*`.
+ * `take(target)` returns the first live rule that matches and consumes one of its `times`.
+ *
+ * Requests (cloud API, SDK host) take `error`, `status`, `drop`, `delay` and `hang`. Pushes
+ * (src/push/) take `drop` (never sent), `duplicate` (sent twice, same UUID), `reorder` (held
+ * until the app's next push went out), `delay` (ms of MOCK time) and `unreachable` (attempts
+ * fail as if the receiver were down; its `times` counts attempts, the others' count pushes).
  *
  * One mechanism serves every transport: a fault is performed by answering a Response.
  * `drop` and released `hang`s answer `Response.error()` (a network error in Fetch terms);
@@ -17,7 +22,10 @@ export type FaultEffect =
   | { kind: 'status'; status: number; body?: string | Record<string, unknown> | unknown[] }
   | { kind: 'drop' }
   | { kind: 'delay'; ms: number }
-  | { kind: 'hang' };
+  | { kind: 'hang' }
+  | { kind: 'duplicate' }
+  | { kind: 'reorder' }
+  | { kind: 'unreachable' };
 
 export type FaultKind = FaultEffect['kind'];
 
@@ -51,7 +59,31 @@ const EXTRA_FIELDS: Record<FaultKind, readonly string[]> = {
   drop: [],
   delay: ['ms'],
   hang: [],
+  duplicate: [],
+  reorder: [],
+  unreachable: [],
 };
+
+/** Data Push targets: rules on them shape pushes, not requests. */
+export const PUSH_TARGETS = ['push.cdr', 'push.record', 'push.*'] as const;
+/** Kinds a request (cloud API, SDK host) rule may have. */
+export const REQUEST_FAULT_KINDS: readonly FaultKind[] = [
+  'error',
+  'status',
+  'drop',
+  'delay',
+  'hang',
+];
+/** Kinds a push rule may have. */
+export const PUSH_FAULT_KINDS: readonly FaultKind[] = [
+  'drop',
+  'duplicate',
+  'reorder',
+  'delay',
+  'unreachable',
+];
+
+const isPushTarget = (target: string) => target === 'push' || target.startsWith('push.');
 
 /** Validate an untrusted rule (JSON from the control plane, or code); throws FaultRuleError. */
 export function parseFaultRule(input: unknown): FaultRuleInput {
@@ -65,6 +97,22 @@ export function parseFaultRule(input: unknown): FaultRuleInput {
   if (typeof kind !== 'string' || !Object.hasOwn(EXTRA_FIELDS, kind)) {
     throw new FaultRuleError(
       `kind must be one of ${Object.keys(EXTRA_FIELDS).join(', ')} (got ${quote(kind)})`,
+    );
+  }
+  if (isPushTarget(target)) {
+    if (!(PUSH_TARGETS as readonly string[]).includes(target)) {
+      throw new FaultRuleError(
+        `a push target is one of ${PUSH_TARGETS.join(', ')} (got ${quote(target)})`,
+      );
+    }
+    if (!PUSH_FAULT_KINDS.includes(kind as FaultKind)) {
+      throw new FaultRuleError(
+        `a "${kind}" rule does not apply to pushes; a push rule's kind is one of ${PUSH_FAULT_KINDS.join(', ')}`,
+      );
+    }
+  } else if (!REQUEST_FAULT_KINDS.includes(kind as FaultKind)) {
+    throw new FaultRuleError(
+      `a "${kind}" rule applies only to Data Pushes (target ${PUSH_TARGETS.join(', ')}); a request rule's kind is one of ${REQUEST_FAULT_KINDS.join(', ')}`,
     );
   }
   const allowed = ['target', 'kind', 'times', 'probability', ...EXTRA_FIELDS[kind as FaultKind]];
@@ -128,6 +176,12 @@ export function parseFaultRule(input: unknown): FaultRuleInput {
       return { ...common, kind: 'drop' };
     case 'hang':
       return { ...common, kind: 'hang' };
+    case 'duplicate':
+      return { ...common, kind: 'duplicate' };
+    case 'reorder':
+      return { ...common, kind: 'reorder' };
+    case 'unreachable':
+      return { ...common, kind: 'unreachable' };
   }
 }
 
@@ -145,8 +199,11 @@ export interface FaultStore {
   remove(id: string): boolean;
   clear(): number;
   list(): FaultRule[];
-  /** The first live rule matching `target`, consuming one use; undefined when none applies. */
-  take(target: string): FaultRule | undefined;
+  /**
+   * The first live rule matching `target` (and of one of `kinds`, when given), consuming one
+   * use; undefined when none applies.
+   */
+  take(target: string, kinds?: readonly FaultKind[]): FaultRule | undefined;
 }
 
 export function createFaultStore(
@@ -172,9 +229,10 @@ export function createFaultStore(
       return count;
     },
     list: () => rules.map((rule) => ({ ...rule })),
-    take(target) {
+    take(target, kinds) {
       for (const rule of rules) {
         if (!targetMatches(rule.target, target)) continue;
+        if (kinds && !kinds.includes(rule.kind)) continue;
         if (rule.probability !== undefined && random() >= rule.probability) continue;
         if (rule.remaining !== null) {
           rule.remaining -= 1;

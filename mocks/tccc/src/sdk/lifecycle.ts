@@ -2,7 +2,8 @@
  * How a call's legs and the call itself end: the seat that had a leg gets its status back
  * (or goes into after-call work), and an ended call gets its one CDR, inserted into the
  * store BEFORE the page hears `sessionEnded`, so a test that waits for the event finds the
- * record (DescribeTelCdr) and the push (Data Push hooks `store.cdrs.insert`).
+ * record (DescribeTelCdr); the Data Push sender hears of the record at once (it only queues:
+ * the receiver never holds up a call).
  */
 import { type CallLeg, type CallRecord, currentLeg, durationSeconds } from '../state/calls.js';
 import { buildCdr } from './cdr.js';
@@ -66,7 +67,8 @@ export function endCall(core: RuntimeCore, call: CallRecord, end: Ending): void 
     leg.endedAt ??= now;
     leg.endStatusString ??= lastLegStatus(leg, ending.endStatusString);
   }
-  core.store.cdrs.insert(call.sdkAppId, buildCdr(core.store, call));
+  const stored = core.store.cdrs.insert(call.sdkAppId, buildCdr(core.store, call));
+  if (stored.ok) core.ctx.push.cdrStored(call.sdkAppId, stored.record);
   if (leg) {
     core.toCall(call, {
       name: 'sessionEnded',

@@ -1,9 +1,11 @@
 /**
  * The whole state as JSON-ready data (GET /__tccc/state, `mock.store.export()`), for
  * debugging a test and for snapshots. Secrets are redacted: SecretKeys, SDK login tokens and
- * session credentials never appear; a SecretId shows only its first and last four characters.
+ * session credentials never appear, nor Data Push passwords and client secrets; a SecretId
+ * shows only its first and last four characters.
  * Large collections can be left out (`omit`); `counts` always says how big each one is.
  */
+import { type RedactedDataPush, redactDataPush } from '../push/config.js';
 import { type CallView, viewOf } from './calls.js';
 import type { AppRecord } from './directory.js';
 import type { PushEntry } from './pushes.js';
@@ -30,6 +32,8 @@ export interface MockStateExport {
   counts: Record<'accounts' | 'apps' | 'staff' | 'skillGroups' | 'sessions' | Omittable, number>;
   accounts: { secretId: string; secretKey: typeof REDACTED }[];
   apps: AppRecord[];
+  /** Each app's Data Push configuration, password and client secret redacted. */
+  dataPush: { sdkAppId: number; config: RedactedDataPush }[];
   staff: (Omit<StaffRecord, 'statusSince'> & { statusSince: string })[];
   skillGroups: SkillGroupRecord[];
   sessions: SessionView[];
@@ -69,6 +73,9 @@ export function exportState(
       .list()
       .map((account) => ({ secretId: maskSecretId(account.secretId), secretKey: REDACTED })),
     apps: [...store.apps.list()],
+    dataPush: store.dataPush
+      .list()
+      .map(({ sdkAppId, config }) => ({ sdkAppId, config: redactDataPush(config) })),
     staff: store.staff
       .list()
       .map((member) => ({ ...member, statusSince: new Date(member.statusSince).toISOString() })),

@@ -26,6 +26,7 @@ export {
   MAX_CDRS_PER_APP,
 } from './cdrs.js';
 export { createMockClock, type MockClock, type MockClockOptions, toEpochMs } from './clock.js';
+export { createDataPushTable, type DataPushTable } from './data-push.js';
 export type { AccountTable, AppRecord, AppTable } from './directory.js';
 export {
   type MockStateExport,
@@ -41,6 +42,7 @@ export {
   type PushAction,
   type PushAttempt,
   type PushEntry,
+  type PushFilter,
   type PushJournal,
   type PushOutcome,
   withoutUserInfo,

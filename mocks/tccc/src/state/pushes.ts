@@ -3,7 +3,8 @@
  * attempts and outcome, for the control plane and the test helpers to show. The sender
  * (src/push/) writes it; nothing here sends anything.
  *
- * Bounded: past `maxEntries` the oldest settled entries go first (pending ones stay).
+ * Bounded: past `maxEntries` the oldest settled entries go first (pending ones stay, and are
+ * let go once settled if the journal is still over its bound).
  */
 
 /** The kind of data, as the `action` query parameter of the push URL says it. */
@@ -21,6 +22,8 @@ export interface PushAttempt {
   /** Why the attempt failed, in words (never a credential). */
   readonly error?: string;
   readonly durationMs: number;
+  /** A copy sent again by a `duplicate` fault (same UUID, same body). */
+  readonly duplicate?: boolean;
 }
 
 export interface PushEntry {
@@ -40,6 +43,10 @@ export interface PushEntry {
   readonly faults: readonly string[];
   readonly attempts: readonly PushAttempt[];
   readonly outcome: PushOutcome;
+  /** Why a push was dropped or failed, in words (the fault rule, a full queue, the last error). */
+  readonly reason?: string;
+  /** ISO-8601, mock clock: when the outcome was reached. */
+  readonly settledAt?: string;
 }
 
 export interface NewPush {
@@ -55,12 +62,23 @@ export interface NewPush {
 export interface PushJournal {
   record(push: NewPush): PushEntry;
   addAttempt(id: string, attempt: PushAttempt): PushEntry | undefined;
-  settle(id: string, outcome: Exclude<PushOutcome, 'pending'>): PushEntry | undefined;
+  settle(
+    id: string,
+    outcome: Exclude<PushOutcome, 'pending'>,
+    reason?: string,
+  ): PushEntry | undefined;
   get(id: string): PushEntry | undefined;
-  /** Entries oldest first, optionally of one app or one session. */
-  list(filter?: { sdkAppId?: number; sessionId?: string }): PushEntry[];
+  /** Entries oldest first, optionally of one app, session, action or outcome. */
+  list(filter?: PushFilter): PushEntry[];
   readonly size: number;
   clear(): void;
+}
+
+export interface PushFilter {
+  sdkAppId?: number;
+  sessionId?: string;
+  action?: PushAction;
+  outcome?: PushOutcome;
 }
 
 export const MAX_PUSH_ENTRIES = 10_000;
@@ -83,16 +101,18 @@ export function createPushJournal(now: () => number, maxEntries = MAX_PUSH_ENTRI
     entries.set(entry.id, Object.freeze(entry));
     return entry;
   };
-  const makeRoom = () => {
+  /** Let the oldest settled entries go until at most `limit` remain (pending ones stay). */
+  const trim = (limit: number) => {
+    if (entries.size <= limit) return;
     for (const [id, entry] of entries) {
-      if (entries.size < maxEntries) return;
+      if (entries.size <= limit) return;
       if (entry.outcome !== 'pending') entries.delete(id);
     }
   };
 
   return {
     record(push) {
-      makeRoom();
+      trim(maxEntries - 1);
       return put({
         id: push.id,
         sdkAppId: push.sdkAppId,
@@ -114,16 +134,27 @@ export function createPushJournal(now: () => number, maxEntries = MAX_PUSH_ENTRI
         attempts: Object.freeze([...entry.attempts, Object.freeze({ ...attempt })]),
       });
     },
-    settle(id, outcome) {
+    settle(id, outcome, reason) {
       const entry = entries.get(id);
-      return entry ? put({ ...entry, outcome }) : undefined;
+      if (!entry) return undefined;
+      const settled = put({
+        ...entry,
+        outcome,
+        ...(reason === undefined ? {} : { reason }),
+        settledAt: new Date(now()).toISOString(),
+      });
+      // Pending entries may have held the journal over its bound: settling makes room again.
+      trim(maxEntries);
+      return settled;
     },
     get: (id) => entries.get(id),
     list: (filter = {}) =>
       [...entries.values()].filter(
         (entry) =>
           (filter.sdkAppId === undefined || entry.sdkAppId === filter.sdkAppId) &&
-          (filter.sessionId === undefined || entry.sessionId === filter.sessionId),
+          (filter.sessionId === undefined || entry.sessionId === filter.sessionId) &&
+          (filter.action === undefined || entry.action === filter.action) &&
+          (filter.outcome === undefined || entry.outcome === filter.outcome),
       ),
     get size() {
       return entries.size;

@@ -6,12 +6,15 @@
  *
  *   seed (config, options, POST /__tccc/seed) --> accounts, apps, staff, skill groups
  *   what happens                              --> tokens, sessions, calls, CDRs, pushes
+ *   seed, then setDataPush / the control plane --> each app's Data Push configuration
  *
  * `reset()` forgets what happened and puts the seed back; `reseed(seed)` swaps the seed first.
  */
+import type { ResolvedDataPush } from '../push/config.js';
 import { type CallTable, createCallTable } from './calls.js';
 import { type CdrStore, createCdrStore } from './cdrs.js';
 import type { MockClock } from './clock.js';
+import { createDataPushTable, type DataPushTable } from './data-push.js';
 import {
   type AccountTable,
   type AppRecord,
@@ -34,7 +37,7 @@ import { createTokenJournal, type TokenJournal } from './tokens.js';
 /** What the store starts from, and returns to on reset. Validated by src/config/. */
 export interface MockSeed {
   readonly accounts: readonly MockAccount[];
-  readonly apps: readonly AppRecord[];
+  readonly apps: readonly (AppRecord & { readonly dataPush?: ResolvedDataPush })[];
   readonly staff: readonly StaffSeed[];
   readonly skillGroups: readonly SkillGroupSeed[];
 }
@@ -45,6 +48,8 @@ export interface MockStoreOptions {
   tokens: { ttlSeconds: number; retentionSeconds: number; maxRecords: number };
   /** CDRs kept per app (the oldest go first); default MAX_CDRS_PER_APP. */
   cdrs?: { maxRecordsPerApp: number };
+  /** Push journal entries kept (the oldest settled go first); default MAX_PUSH_ENTRIES. */
+  pushes?: { maxEntries: number };
 }
 
 export interface MockStore {
@@ -63,6 +68,8 @@ export interface MockStore {
   readonly cdrs: CdrStore;
   /** Data Pushes sent, with attempts and outcomes. */
   readonly pushes: PushJournal;
+  /** Each app's Data Push configuration (credentials included: never export it raw). */
+  readonly dataPush: DataPushTable;
   /** The seed reset() returns to. */
   readonly seed: MockSeed;
   /** Forget everything that happened (sessions end, their streams close); put the seed back. */
@@ -89,13 +96,15 @@ export function createMockStore(options: MockStoreOptions): MockStore {
   const sessions = createSessionTable();
   const calls = createCallTable();
   const cdrs = createCdrStore(options.cdrs?.maxRecordsPerApp);
-  const pushes = createPushJournal(now);
+  const pushes = createPushJournal(now, options.pushes?.maxEntries);
+  const dataPush = createDataPushTable();
 
   const plant = () => {
     accounts = createAccountTable(seed.accounts);
     apps = createAppTable(seed.apps);
     for (const group of seed.skillGroups) skillGroups.add(group);
     for (const member of seed.staff) staff.add(member);
+    dataPush.plant(seed.apps);
   };
   plant();
 
@@ -113,6 +122,7 @@ export function createMockStore(options: MockStoreOptions): MockStore {
     calls,
     cdrs,
     pushes,
+    dataPush,
     get seed() {
       return seed;
     },

@@ -8,6 +8,7 @@ export {
   MockControlError,
   type MockTcccControl,
   type MockTcccEndpoint,
+  type WaitForPushesOptions,
 } from './control-client.js';
 export { type RawAnswer, rawRequest } from './raw-http.js';
 export { type StartedMockTccc, startMockTccc } from './start.js';
