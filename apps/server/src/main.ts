@@ -194,12 +194,19 @@ async function main(): Promise<void> {
   }
   if (mock) {
     // The demo's calls reach the call history as they end: the mock pushes to /tccc/push.
-    const wiring = mock.pushTo(embeddedPushReceiver(pushAuth, loopbackOrigin(config.host, port)));
+    const origin = loopbackOrigin(config.host, port);
+    const wiring = mock.pushTo(embeddedPushReceiver(pushAuth, origin));
     const reconcile = config.records.reconcile;
     if (wiring.wired) {
+      // The origin and the path apart: the log redactor drops the path of any URL.
       logger.info(
-        { tccc: 'embedded-mock', dataPush: wiring.url, pushAuth: wiring.auth },
-        `the embedded mock TCCC pushes call records to ${wiring.url} (${wiring.auth})`,
+        {
+          tccc: 'embedded-mock',
+          dataPush: '/tccc/push',
+          pushOrigin: origin,
+          pushAuth: wiring.auth,
+        },
+        `the embedded mock TCCC pushes call records to /tccc/push on ${origin} (${wiring.auth})`,
       );
     } else {
       logger.warn(

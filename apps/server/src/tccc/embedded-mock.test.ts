@@ -39,4 +39,25 @@ describe('startEmbeddedMockTccc', () => {
       await mock.close();
     }
   });
+
+  it('points its Data Push where it is told, refuses a bad target without echoing secrets', async () => {
+    const mock = await startEmbeddedMockTccc({ host: '127.0.0.1', port: 0 });
+    try {
+      const auth = { type: 'basic' as const, username: 'u', password: 'push-password-0123456789' };
+      expect(mock.pushTo({ url: 'http://127.0.0.1:1/tccc/push', auth })).toEqual({
+        wired: true,
+        url: 'http://127.0.0.1:1/tccc/push',
+        auth: 'basic',
+      });
+      const bad = mock.pushTo({ url: 'ftp://example.com/push', auth });
+      expect(bad).toMatchObject({ wired: false, why: expect.stringMatching(/url/i) });
+      expect(JSON.stringify(bad)).not.toContain(auth.password);
+      expect(mock.pushTo(undefined)).toEqual({
+        wired: false,
+        why: 'no push authentication is configured, so pushes would be refused',
+      });
+    } finally {
+      await mock.close();
+    }
+  });
 });

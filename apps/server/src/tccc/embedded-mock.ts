@@ -75,31 +75,13 @@ export async function startEmbeddedMockTccc(options: {
       }
     },
     pushTo(receiver) {
-      // The Data Push sender of @tccc-kit/mock-tccc (setDataPush) is newer than this wiring:
-      // an older mock package only leaves the demo without pushes (reconciliation still runs).
-      const mock = server.mock as typeof server.mock & {
-        setDataPush?: (
-          config: {
-            url: string;
-            auth: EmbeddedPushReceiver['auth'];
-            actions?: ('cdr' | 'record')[];
-          } | null,
-          sdkAppId?: number,
-        ) => void;
-      };
-      if (typeof mock.setDataPush !== 'function') {
-        return {
-          wired: false,
-          why: 'this @tccc-kit/mock-tccc has no Data Push sender (setDataPush)',
-        };
-      }
       try {
-        mock.setDataPush(
+        server.mock.setDataPush(
           receiver ? { url: receiver.url, auth: receiver.auth, actions: ['cdr', 'record'] } : null,
           DEFAULT_SDK_APP_ID,
         );
       } catch (error) {
-        // The mock's message names bad fields, never a secret value.
+        // DataPushConfigError names the bad fields, never a secret value.
         return { wired: false, why: error instanceof Error ? error.message : String(error) };
       }
       return receiver
