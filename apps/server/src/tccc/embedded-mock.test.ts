@@ -1,5 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTcccClient } from '@tccc-kit/tccc-client';
 import { describe, expect, it } from 'vitest';
+import { captureLogger } from '../../test/harness.js';
+import type { RecordsConfig } from '../records/records-config.js';
+import { pushAuthFor, startCallRecords } from '../records/start-records.js';
 import { startEmbeddedMockTccc } from './embedded-mock.js';
 
 describe('startEmbeddedMockTccc', () => {
@@ -58,6 +64,39 @@ describe('startEmbeddedMockTccc', () => {
       });
     } finally {
       await mock.close();
+    }
+  });
+  it("serves DescribeTelCdr: the server's scheduled reconciliation runs on it without a warning", async () => {
+    const mock = await startEmbeddedMockTccc({ host: '127.0.0.1', port: 0 });
+    const dir = mkdtempSync(join(tmpdir(), 'tccc-embedded-reconcile-'));
+    const lines: string[] = [];
+    try {
+      const config: RecordsConfig = {
+        store: { kind: 'sqlite', dataDir: dir },
+        pushAuth: {},
+        pushRateLimitPerMinute: 6000,
+        reconcile: { enabled: true, intervalSeconds: 3600, windowSeconds: 7200 },
+      };
+      const records = await startCallRecords({
+        config,
+        pushAuth: pushAuthFor(config, { embeddedMock: true }),
+        tccc: createTcccClient({ ...mock.credentials, endpoint: mock.url, retries: 0 }),
+        sdkAppId: mock.credentials.sdkAppId,
+        logger: captureLogger(lines),
+      });
+      try {
+        const report = await records.schedule?.runOnce();
+        expect(report).toMatchObject({ trigger: 'schedule', pages: 1, invalid: 0 });
+        expect(report?.error).toBeUndefined();
+      } finally {
+        await records.close();
+      }
+      const logged = lines.map((line) => JSON.parse(line) as { level: string; msg: string });
+      expect(logged.filter((line) => line.level === 'warn' || line.level === 'error')).toEqual([]);
+      expect(lines.join('\n')).not.toMatch(/InvalidAction|UnsupportedOperation/);
+    } finally {
+      await mock.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
