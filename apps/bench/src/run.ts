@@ -1,6 +1,6 @@
 /**
- * `pnpm bench`: measures the token endpoint, cold start, shift start, the browser loader
- * and the mock TCCC, each as a ratio against a baseline measured in the same run; prints
+ * `pnpm bench`: measures the token endpoint, cold start, shift start, the browser loader,
+ * the mock TCCC and the call records (push acknowledgement, reconciliation), each as a ratio against a baseline measured in the same run; prints
  * the table and rewrites docs/benchmarks.md. Targets are reported, never enforced.
  *
  * Run it through turbo (`pnpm bench` at the root builds what it needs first), or
@@ -16,6 +16,7 @@ import { measureCdrPages } from './phases/cdr-pages.js';
 import { measureColdStart } from './phases/cold-start.js';
 import { measureConsole } from './phases/console.js';
 import { measurePush } from './phases/push.js';
+import { measureRecords } from './phases/records.js';
 import { measureScaleOut } from './phases/scale-out.js';
 import { measureShiftStart } from './phases/shift-start.js';
 import { measureSizes } from './phases/sizes.js';
@@ -54,12 +55,14 @@ async function main(): Promise<void> {
   let coldStart: BenchResults['coldStart'];
   let throughput: BenchResults['throughput'];
   let cdrPages: BenchResults['cdrPages'];
+  let records: BenchResults['records'];
   try {
     browser = await measureBrowser(mock, settings.browserRuns, progress);
     consoleApp = await measureConsole(mock, settings.browserRuns, progress);
     coldStart = await measureColdStart(mock, settings.coldStartRuns, progress);
     throughput = await measureThroughput(mock, settings, progress);
     cdrPages = await measureCdrPages(mock, settings, progress);
+    records = await measureRecords(mock, settings, progress);
   } finally {
     await mock.stop();
   }
@@ -91,6 +94,7 @@ async function main(): Promise<void> {
     scaleOut,
     cdrPages,
     push,
+    records,
   };
   const rows = buildRows(results);
   process.stdout.write(`\n${textTable(TABLE_HEADER, rows.map(rowCells))}\n\n`);

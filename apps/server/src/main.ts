@@ -13,7 +13,12 @@ import { createTransferDirectory } from './console/transfer-targets.js';
 import { createNodeServer, listenOn } from './http/node-server.js';
 import { createLogger, type Logger } from './log/logger.js';
 import { createRedactor } from './log/redact.js';
-import { pushAuthFor, startCallRecords } from './records/start-records.js';
+import {
+  embeddedPushReceiver,
+  loopbackOrigin,
+  pushAuthFor,
+  startCallRecords,
+} from './records/start-records.js';
 import { redisSecrets, type SharedState, startSharedState } from './redis/start-shared.js';
 import { REAL_TCCC_DEFAULT_SOURCES, withWebSocketTwin } from './security/csp.js';
 import { createShutdown } from './shutdown.js';
@@ -186,6 +191,32 @@ async function main(): Promise<void> {
     );
     await mock?.close();
     process.exit(1);
+  }
+  if (mock) {
+    // The demo's calls reach the call history as they end: the mock pushes to /tccc/push.
+    const origin = loopbackOrigin(config.host, port);
+    const wiring = mock.pushTo(embeddedPushReceiver(pushAuth, origin));
+    const reconcile = config.records.reconcile;
+    if (wiring.wired) {
+      // The origin and the path apart: the log redactor drops the path of any URL.
+      logger.info(
+        {
+          tccc: 'embedded-mock',
+          dataPush: '/tccc/push',
+          pushOrigin: origin,
+          pushAuth: wiring.auth,
+        },
+        `the embedded mock TCCC pushes call records to /tccc/push on ${origin} (${wiring.auth})`,
+      );
+    } else {
+      logger.warn(
+        { tccc: 'embedded-mock', dataPush: 'off' },
+        `the embedded mock TCCC does not push call records: ${wiring.why}; ` +
+          (reconcile.enabled
+            ? `the history fills through reconciliation every ${reconcile.intervalSeconds} s`
+            : 'and reconciliation is off (RECONCILE_ENABLED=false), so the history stays empty'),
+      );
+    }
   }
   announce(logger, config, port, mock !== undefined);
 

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { MockTcccConfig } from '@tccc-kit/mock-tccc';
+import { createControlClient, type MockTcccControl } from '@tccc-kit/mock-tccc/testing';
 import type { MockCounts } from '../servers/counting-mock-tccc.js';
 import { firstMessage, spawnNode } from './child.js';
 import { precompiled } from './precompile.js';
@@ -13,6 +14,8 @@ export type { MockCounts };
 
 export interface CountingMock {
   url: string;
+  /** The mock's control plane (e.g. to add call history with `generateCdrs`). */
+  control: MockTcccControl;
   /** Forgets the counts and resets the mock (tokens, windows of its rate limit). */
   reset(): Promise<void>;
   counts(): Promise<MockCounts>;
@@ -28,7 +31,7 @@ export async function startCountingMock(config: MockTcccConfig): Promise<Countin
     cwd: BENCH_DIR,
     ipc: true,
   });
-  const { url } = await firstMessage<{ url: string }>(child);
+  const { url, controlToken } = await firstMessage<{ url: string; controlToken: string }>(child);
   /** Sends `message` and waits for the answer that has `field`. */
   async function ask<T>(message: string, field: string): Promise<T> {
     const answer = new Promise<T>((resolve) => {
@@ -44,6 +47,7 @@ export async function startCountingMock(config: MockTcccConfig): Promise<Countin
   }
   return {
     url,
+    control: createControlClient(url, { token: controlToken }),
     reset: async () => {
       await ask<boolean>('reset', 'reset');
     },

@@ -15,6 +15,7 @@ import {
   WARM_UP_SECONDS,
 } from '../phases/push.js';
 import type { Machine } from './machine.js';
+import { recordsMethod } from './records-rows.js';
 import { type BenchResults, formatLoad, formatMicros, formatMs, formatRps } from './results.js';
 import {
   buildRows,
@@ -197,6 +198,7 @@ ${scaleOutMethod(results)}
   shows ready. ${s.browserRuns} runs each, alternating, after one warm-up each. Console:
   ${samples(app.consoleRuns)}. Bare page: ${samples(app.bareRuns)}. Target: within
   ${CONNECT_TO_READY_TARGET}x.
+${recordsMethod(results.records, s.loadSeconds, s.rounds)}
 `;
 }
 

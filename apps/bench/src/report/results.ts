@@ -4,6 +4,7 @@ import type { CdrPageResults } from '../phases/cdr-pages.js';
 import type { ColdStartResults } from '../phases/cold-start.js';
 import type { ConsoleResults } from '../phases/console.js';
 import type { PushResults } from '../phases/push.js';
+import type { RecordsResults } from '../phases/records.js';
 import type { ScaleOutResults } from '../phases/scale-out.js';
 import type { ShiftStartResults } from '../phases/shift-start.js';
 import type { Size } from '../phases/sizes.js';
@@ -31,6 +32,8 @@ export interface BenchResults {
   cdrPages: CdrPageResults;
   /** Data Push under call load: pushes/s to a local receiver, mock memory before and after. */
   push: PushResults;
+  /** Data Push acknowledgement latency and reconciliation of 10 000 CDRs (call records). */
+  records: RecordsResults;
 }
 
 export const formatMs = (ms: number): string =>

@@ -3,6 +3,7 @@ import type { LoadResult } from '../lib/load.js';
 import type { ScaleRun } from '../phases/scale-out.js';
 import type { Side, SideRuns } from '../phases/throughput.js';
 import { readSettings } from '../settings.js';
+import { recordsFixture } from './records-rows.test.js';
 import type { BenchResults } from './results.js';
 import { buildRows, MINIMAL_P50_TARGET, pushRows, type Row, scaleOutRows } from './rows.js';
 
@@ -58,6 +59,7 @@ function results(rounds: ReturnType<typeof round>[]): BenchResults {
       rounds: [{ order: ['token', 'page'], token: run(1), page: run(3) }],
     },
     push: { skipped: 'BENCH_PUSH_SECONDS=0' },
+    records: recordsFixture(),
   };
 }
 

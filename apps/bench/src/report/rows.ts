@@ -7,6 +7,7 @@ import { CDR_PAGE_SIZE, summariseCdrPages } from '../phases/cdr-pages.js';
 import { CONNECT_TO_READY_TARGET, CONSOLE_INITIAL_JS_BUDGET_BYTES } from '../phases/console.js';
 import { MEMORY_TARGET, type PushResults } from '../phases/push.js';
 import { LOADER_BUDGET_BYTES } from '../phases/sizes.js';
+import { recordsRows } from './records-rows.js';
 import {
   type BenchResults,
   formatBytes,
@@ -353,5 +354,6 @@ export function buildRows(results: BenchResults): Row[] {
       met: cdr.failed === 0 && cdr.ratio.median <= CDR_PAGE_TARGET,
     },
     ...pushRows(results.push),
+    ...recordsRows(results.records),
   ];
 }

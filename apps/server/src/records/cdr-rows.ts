@@ -65,27 +65,34 @@ export function toStoredCall(row: ListRow): StoredCall {
   };
 }
 
+type Outcome = 'inserted' | 'updated' | 'unchanged';
+
+/** Rows per multi-row statement: 21 parameters each, far under either engine's limit. */
+const BATCH_ROWS = 200;
+
 /**
- * Inserts `cdr`, or replaces the stored version of its session when `cdr` ranks strictly
- * higher (cdr.ts), decided by the database in the same statement; rewrites the session's
- * seats when it wrote.
+ * Inserts the rows, or replaces stored versions whose CDR ranks strictly lower (cdr.ts),
+ * decided by the database in the same statement. Returns the session ids it wrote, with
+ * whether the row is new (its first_write_id is this write's).
  */
-export async function upsertCdr(
+async function upsertRows(
   trx: Transaction<RecordsDatabase>,
-  cdr: Cdr,
+  cdrs: readonly Cdr[],
   source: RecordSource,
   at: number,
-): Promise<'inserted' | 'updated' | 'unchanged'> {
-  const writeId = randomUUID();
+): Promise<Map<string, Outcome>> {
+  const writeIds = new Map(cdrs.map((cdr) => [cdr.SessionId, randomUUID()]));
   const written = await trx
     .insertInto('call_records')
-    .values({
-      ...columnsOf(cdr),
-      source,
-      first_write_id: writeId,
-      stored_at: at,
-      updated_at: at,
-    })
+    .values(
+      cdrs.map((cdr) => ({
+        ...columnsOf(cdr),
+        source,
+        first_write_id: writeIds.get(cdr.SessionId) as string,
+        stored_at: at,
+        updated_at: at,
+      })),
+    )
     .onConflict((conflict) =>
       conflict
         .column('session_id')
@@ -126,26 +133,89 @@ export async function upsertCdr(
           ]),
         ),
     )
-    .returning('first_write_id')
-    .executeTakeFirst();
-  if (!written) return 'unchanged' as const;
+    .returning(['session_id', 'first_write_id'])
+    .execute();
+  return new Map(
+    written.map((row) => [
+      row.session_id,
+      row.first_write_id === writeIds.get(row.session_id) ? 'inserted' : 'updated',
+    ]),
+  );
+}
 
-  // The row is locked by the upsert until commit, so the seats of one call are rewritten
-  // by one writer at a time.
-  await trx.deleteFrom('call_record_seats').where('session_id', '=', cdr.SessionId).execute();
-  const seats = seatsOf(cdr);
-  if (seats.length > 0) {
+/**
+ * Rewrites the seats of the calls just written. Their rows are locked by the upsert until
+ * commit, so the seats of one call are rewritten by one writer at a time.
+ */
+async function rewriteSeats(trx: Transaction<RecordsDatabase>, cdrs: readonly Cdr[]) {
+  if (cdrs.length === 0) return;
+  await trx
+    .deleteFrom('call_record_seats')
+    .where(
+      'session_id',
+      'in',
+      cdrs.map((cdr) => cdr.SessionId),
+    )
+    .execute();
+  const rows = cdrs.flatMap((cdr) => {
     const sortTime = sortTimeOf(cdr);
+    return seatsOf(cdr).map((seat) => ({
+      seat_user_id: seat,
+      session_id: cdr.SessionId,
+      sort_time: sortTime,
+    }));
+  });
+  for (let start = 0; start < rows.length; start += BATCH_ROWS) {
     await trx
       .insertInto('call_record_seats')
-      .values(
-        seats.map((seat) => ({
-          seat_user_id: seat,
-          session_id: cdr.SessionId,
-          sort_time: sortTime,
-        })),
-      )
+      .values(rows.slice(start, start + BATCH_ROWS))
       .execute();
   }
-  return written.first_write_id === writeId ? ('inserted' as const) : ('updated' as const);
+}
+
+/**
+ * Inserts `cdr`, or replaces the stored version of its session when `cdr` ranks strictly
+ * higher (cdr.ts), decided by the database in the same statement; rewrites the session's
+ * seats when it wrote.
+ */
+export async function upsertCdr(
+  trx: Transaction<RecordsDatabase>,
+  cdr: Cdr,
+  source: RecordSource,
+  at: number,
+): Promise<Outcome> {
+  const outcome = (await upsertRows(trx, [cdr], source, at)).get(cdr.SessionId) ?? 'unchanged';
+  if (outcome !== 'unchanged') await rewriteSeats(trx, [cdr]);
+  return outcome;
+}
+
+/**
+ * `upsertCdr` for many records with a few statements per 200 (a reconciled page costs three
+ * round trips, not three hundred). Outcomes in the order of `cdrs`. A session listed twice
+ * is stored one record at a time, in order, so the outcomes are those of saving each in turn
+ * (one statement cannot upsert a row twice).
+ */
+export async function upsertCdrs(
+  trx: Transaction<RecordsDatabase>,
+  cdrs: readonly Cdr[],
+  source: RecordSource,
+  at: number,
+): Promise<Outcome[]> {
+  const sessions = new Set(cdrs.map((cdr) => cdr.SessionId));
+  if (sessions.size < cdrs.length) {
+    const outcomes: Outcome[] = [];
+    for (const cdr of cdrs) outcomes.push(await upsertCdr(trx, cdr, source, at));
+    return outcomes;
+  }
+  const outcomes = new Map<string, Outcome>();
+  for (let start = 0; start < cdrs.length; start += BATCH_ROWS) {
+    const batch = cdrs.slice(start, start + BATCH_ROWS);
+    const written = await upsertRows(trx, batch, source, at);
+    await rewriteSeats(
+      trx,
+      batch.filter((cdr) => written.has(cdr.SessionId)),
+    );
+    for (const [sessionId, outcome] of written) outcomes.set(sessionId, outcome);
+  }
+  return cdrs.map((cdr) => outcomes.get(cdr.SessionId) ?? 'unchanged');
 }

@@ -17,7 +17,7 @@ import {
   releaseLease,
 } from './bookkeeping-rows.js';
 import type { Cdr } from './cdr.js';
-import { LIST_COLUMNS, toStoredCall, upsertCdr } from './cdr-rows.js';
+import { LIST_COLUMNS, toStoredCall, upsertCdr, upsertCdrs } from './cdr-rows.js';
 import { createGroupCommit } from './group-commit.js';
 import { insertVoicemail, recordingsOf, upsertRecording, voicemailsOf } from './media-rows.js';
 import type { RecordsDatabase } from './schema.js';
@@ -87,11 +87,7 @@ export function createKyselyStore(options: KyselyStoreOptions): CallRecordStore 
 
     async saveCdrs(cdrs, { source }) {
       if (cdrs.length === 0) return [];
-      return db.transaction().execute(async (trx) => {
-        const outcomes: SaveOutcome[] = [];
-        for (const cdr of cdrs) outcomes.push(await upsertCdr(trx, cdr, source, now()));
-        return outcomes;
-      });
+      return db.transaction().execute((trx) => upsertCdrs(trx, cdrs, source, now()));
     },
 
     saveRecording(push, { receipt } = {}) {

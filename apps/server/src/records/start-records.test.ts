@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { captureLogger } from '../../test/harness.js';
 import type { RecordsConfig } from './records-config.js';
-import { EMBEDDED_PUSH_USER, pushAuthFor, startCallRecords } from './start-records.js';
+import {
+  EMBEDDED_PUSH_USER,
+  embeddedPushReceiver,
+  loopbackOrigin,
+  pushAuthFor,
+  startCallRecords,
+} from './start-records.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -66,6 +72,50 @@ describe('pushAuthFor', () => {
       { embeddedMock: false },
     );
     expect(setup.secrets).toEqual(['oauth-secret-0123456', 'p@ss-word-42', url]);
+  });
+});
+
+describe("the embedded mock's Data Push target", () => {
+  it.each([
+    ['127.0.0.1', 'http://127.0.0.1:8787'],
+    ['0.0.0.0', 'http://127.0.0.1:8787'],
+    ['::', 'http://[::1]:8787'],
+    ['::1', 'http://[::1]:8787'],
+    ['[::1]', 'http://[::1]:8787'],
+    ['localhost', 'http://localhost:8787'],
+    ['10.0.0.5', 'http://10.0.0.5:8787'],
+  ])('reaches a server listening on %s at %s', (host, origin) => {
+    expect(loopbackOrigin(host, 8787)).toBe(origin);
+  });
+
+  it('pushes with the generated Basic credentials, to /tccc/push', () => {
+    const setup = pushAuthFor(config(), { embeddedMock: true });
+    expect(embeddedPushReceiver(setup, 'http://127.0.0.1:8787')).toEqual({
+      url: 'http://127.0.0.1:8787/tccc/push',
+      auth: {
+        type: 'basic',
+        username: EMBEDDED_PUSH_USER,
+        password: setup.generated?.password,
+      },
+    });
+  });
+
+  it("uses configured credentials: OAuth through this server's token endpoint, or none", () => {
+    const oauth = { clientId: 'tccc', clientSecret: 'oauth-secret-0123456', tokenTtlSeconds: 60 };
+    const withOauth = pushAuthFor(config({ pushAuth: { oauth } }), { embeddedMock: true });
+    expect(embeddedPushReceiver(withOauth, 'http://127.0.0.1:1')).toEqual({
+      url: 'http://127.0.0.1:1/tccc/push',
+      auth: {
+        type: 'oauth',
+        tokenUrl: 'http://127.0.0.1:1/tccc/push/token',
+        clientId: 'tccc',
+        clientSecret: 'oauth-secret-0123456',
+      },
+    });
+    const open = pushAuthFor(config({ pushAuth: { none: true } }), { embeddedMock: true });
+    expect(embeddedPushReceiver(open, 'http://127.0.0.1:1')?.auth).toEqual({ type: 'none' });
+    const refused = pushAuthFor(config(), { embeddedMock: false });
+    expect(embeddedPushReceiver(refused, 'http://127.0.0.1:1')).toBeUndefined();
   });
 });
 

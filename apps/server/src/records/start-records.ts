@@ -4,6 +4,8 @@
  * 1. `pushAuthFor(config, { embeddedMock })`, before the logger exists: the push
  *    credentials, generated for the embedded mock when none are configured (so `pnpm start`
  *    shows records at once), and the secrets the redactor must know.
+ *    Once the server listens, `embeddedPushReceiver(pushAuth, loopbackOrigin(host, port))`
+ *    is what the embedded mock's Data Push is pointed at (tccc/embedded-mock.ts).
  * 2. `startCallRecords(...)`: opens and migrates the store, starts the reconciliation
  *    schedule (unless off), and returns what `createApp({ records })` takes and a `close()`
  *    for the shutdown sequence (stop the schedule, then close the store).
@@ -54,6 +56,58 @@ export function pushAuthFor(
       records.store.kind === 'postgres' ? records.store.databaseUrl : undefined,
     ].filter((secret): secret is string => !!secret),
   };
+}
+
+/** How the embedded mock authenticates its Data Push: the mock's `DataPushConfig.auth`. */
+export type EmbeddedPushAuth =
+  | { type: 'none' }
+  | { type: 'basic'; username: string; password: string }
+  | { type: 'oauth'; tokenUrl: string; clientId: string; clientSecret: string };
+
+/** Where and how the embedded mock pushes: this server's receiver, with its credentials. */
+export interface EmbeddedPushReceiver {
+  /** e.g. http://127.0.0.1:8787/tccc/push (the mock appends ?action=cdr&version=1). */
+  url: string;
+  auth: EmbeddedPushAuth;
+}
+
+/**
+ * The address the embedded mock (in this process) reaches the server at: loopback when the
+ * server listens on every interface, the host itself otherwise.
+ */
+export function loopbackOrigin(host: string, port: number): string {
+  const bare = host.replace(/^\[|\]$/g, '');
+  if (bare === '' || bare === '0.0.0.0') return `http://127.0.0.1:${port}`;
+  if (bare === '::') return `http://[::1]:${port}`;
+  return bare.includes(':') ? `http://[${bare}]:${port}` : `http://${bare}:${port}`;
+}
+
+/**
+ * The embedded mock's Data Push target: this server's /tccc/push with the credentials the
+ * receiver accepts (generated Basic ones, unless some are configured; OAuth through this
+ * server's token endpoint; none with TCCC_PUSH_AUTH=none). Undefined when pushes are
+ * refused anyway (no authentication configured).
+ */
+export function embeddedPushReceiver(
+  pushAuth: PushAuthSetup,
+  origin: string,
+): EmbeddedPushReceiver | undefined {
+  const { basic, oauth, none } = pushAuth.config;
+  const url = `${origin}/tccc/push`;
+  if (basic)
+    return { url, auth: { type: 'basic', username: basic.user, password: basic.password } };
+  if (oauth) {
+    return {
+      url,
+      auth: {
+        type: 'oauth',
+        tokenUrl: `${origin}/tccc/push/token`,
+        clientId: oauth.clientId,
+        clientSecret: oauth.clientSecret,
+      },
+    };
+  }
+  return none ? { url, auth: { type: 'none' } } : undefined;
 }
 
 export interface CallRecords {

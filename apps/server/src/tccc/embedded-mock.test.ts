@@ -1,5 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTcccClient } from '@tccc-kit/tccc-client';
 import { describe, expect, it } from 'vitest';
+import { captureLogger } from '../../test/harness.js';
+import type { RecordsConfig } from '../records/records-config.js';
+import { pushAuthFor, startCallRecords } from '../records/start-records.js';
 import { startEmbeddedMockTccc } from './embedded-mock.js';
 
 describe('startEmbeddedMockTccc', () => {
@@ -37,6 +43,60 @@ describe('startEmbeddedMockTccc', () => {
       expect(crossSite.status).toBe(404);
     } finally {
       await mock.close();
+    }
+  });
+
+  it('points its Data Push where it is told, refuses a bad target without echoing secrets', async () => {
+    const mock = await startEmbeddedMockTccc({ host: '127.0.0.1', port: 0 });
+    try {
+      const auth = { type: 'basic' as const, username: 'u', password: 'push-password-0123456789' };
+      expect(mock.pushTo({ url: 'http://127.0.0.1:1/tccc/push', auth })).toEqual({
+        wired: true,
+        url: 'http://127.0.0.1:1/tccc/push',
+        auth: 'basic',
+      });
+      const bad = mock.pushTo({ url: 'ftp://example.com/push', auth });
+      expect(bad).toMatchObject({ wired: false, why: expect.stringMatching(/url/i) });
+      expect(JSON.stringify(bad)).not.toContain(auth.password);
+      expect(mock.pushTo(undefined)).toEqual({
+        wired: false,
+        why: 'no push authentication is configured, so pushes would be refused',
+      });
+    } finally {
+      await mock.close();
+    }
+  });
+  it("serves DescribeTelCdr: the server's scheduled reconciliation runs on it without a warning", async () => {
+    const mock = await startEmbeddedMockTccc({ host: '127.0.0.1', port: 0 });
+    const dir = mkdtempSync(join(tmpdir(), 'tccc-embedded-reconcile-'));
+    const lines: string[] = [];
+    try {
+      const config: RecordsConfig = {
+        store: { kind: 'sqlite', dataDir: dir },
+        pushAuth: {},
+        pushRateLimitPerMinute: 6000,
+        reconcile: { enabled: true, intervalSeconds: 3600, windowSeconds: 7200 },
+      };
+      const records = await startCallRecords({
+        config,
+        pushAuth: pushAuthFor(config, { embeddedMock: true }),
+        tccc: createTcccClient({ ...mock.credentials, endpoint: mock.url, retries: 0 }),
+        sdkAppId: mock.credentials.sdkAppId,
+        logger: captureLogger(lines),
+      });
+      try {
+        const report = await records.schedule?.runOnce();
+        expect(report).toMatchObject({ trigger: 'schedule', pages: 1, invalid: 0 });
+        expect(report?.error).toBeUndefined();
+      } finally {
+        await records.close();
+      }
+      const logged = lines.map((line) => JSON.parse(line) as { level: string; msg: string });
+      expect(logged.filter((line) => line.level === 'warn' || line.level === 'error')).toEqual([]);
+      expect(lines.join('\n')).not.toMatch(/InvalidAction|UnsupportedOperation/);
+    } finally {
+      await mock.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -9,6 +9,11 @@
  * without signing in, list agents' tokens, or reset it. To drive calls by hand, run a mock of
  * your own (`mock-tccc` with MOCK_TCCC_CONTROL_TOKEN) and point TCCC_ENDPOINT at it.
  *
+ * Its Data Push is pointed at this server's receiver once the server listens
+ * (`pushTo`, called by main.ts with the push credentials the receiver accepts), so a call
+ * that ends in the demo shows in the call history at once, as with a real TCCC app whose
+ * console names this server's /tccc/push.
+ *
  * This is the ONLY module of the server that imports @tccc-kit/mock-tccc. Production
  * code paths never reach it when credentials are configured.
  */
@@ -18,6 +23,12 @@ import {
   DEFAULT_SECRET_KEY,
   startMockTcccServer,
 } from '@tccc-kit/mock-tccc';
+import type { EmbeddedPushReceiver } from '../records/start-records.js';
+
+/** What `pushTo` did: wired (and how), or why not. */
+export type DataPushWiring =
+  | { wired: true; url: string; auth: EmbeddedPushReceiver['auth']['type'] }
+  | { wired: false; why: string };
 
 export interface EmbeddedMockTccc {
   /** Origin of the mock, e.g. http://127.0.0.1:41234: cloud API at /, SDK host under /sdk/. */
@@ -25,6 +36,11 @@ export interface EmbeddedMockTccc {
   credentials: { secretId: string; secretKey: string; sdkAppId: number };
   /** True while the mock answers (its SDK host serves the script). */
   isUp(): Promise<boolean>;
+  /**
+   * Points the mock's Data Push (CDRs and recordings of the demo app) at `receiver`, or
+   * stops it (`undefined`). Never throws: a mock that cannot push says why.
+   */
+  pushTo(receiver: EmbeddedPushReceiver | undefined): DataPushWiring;
   close(): Promise<void>;
 }
 
@@ -57,6 +73,20 @@ export async function startEmbeddedMockTccc(options: {
       } catch {
         return false;
       }
+    },
+    pushTo(receiver) {
+      try {
+        server.mock.setDataPush(
+          receiver ? { url: receiver.url, auth: receiver.auth, actions: ['cdr', 'record'] } : null,
+          DEFAULT_SDK_APP_ID,
+        );
+      } catch (error) {
+        // DataPushConfigError names the bad fields, never a secret value.
+        return { wired: false, why: error instanceof Error ? error.message : String(error) };
+      }
+      return receiver
+        ? { wired: true, url: receiver.url, auth: receiver.auth.type }
+        : { wired: false, why: 'no push authentication is configured, so pushes would be refused' };
     },
     async close() {
       closed = true;

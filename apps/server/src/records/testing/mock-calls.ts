@@ -204,3 +204,52 @@ export async function placeVariedCalls(target: MockWithCalls): Promise<string[]>
   }
   return sessions;
 }
+
+/**
+ * Places and ends `count` calls in-process, fast: 1 in 10 transferred from the first agent
+ * to the second (two legs), 1 in 7 queued where nobody is online (noSeatOnline), the rest
+ * answered by one of the agents and hung up by the customer. `between(placed)` runs after
+ * each call (e.g. to restart a receiver halfway). Between calls the event loop runs (the
+ * mock's Data Push goes out while calls are still being placed, as in a busy contact
+ * centre). Returns the SessionIds in order.
+ */
+export async function placeManyCalls(
+  target: MockWithCalls,
+  count: number,
+  between?: (placed: number) => Promise<void> | void,
+): Promise<string[]> {
+  const { mock } = target;
+  const one = target.login(MOCK_AGENT);
+  const two = target.login(MOCK_AGENT2);
+  const seats = [one, two];
+  const sessions: string[] = [];
+  for (let i = 0; i < count; i++) {
+    if (i % 7 === 3) {
+      const { sessionId } = mock.sdk.offerInbound({
+        skillGroupId: EMPTY_GROUP,
+        callerPhoneNumber: `0086139${String(i).padStart(8, '0')}`,
+      });
+      sessions.push(sessionId);
+    } else if (i % 10 === 0) {
+      const { sessionId } = mock.sdk.offerInbound({ seatUserId: MOCK_AGENT, timeoutSeconds: 0 });
+      one.act(sessionId, 'accept');
+      mock.sdk.transfer(one.session, sessionId, { userId: MOCK_AGENT2 });
+      two.act(sessionId, 'accept');
+      mock.sdk.endByCustomer(sessionId);
+      sessions.push(sessionId);
+    } else {
+      const seat = seats[i % 2] as SdkSeat;
+      const { sessionId } = mock.sdk.offerInbound({
+        seatUserId: seat === one ? MOCK_AGENT : MOCK_AGENT2,
+        callerPhoneNumber: `0086138${String(i).padStart(8, '0')}`,
+        timeoutSeconds: 0,
+      });
+      seat.act(sessionId, 'accept');
+      mock.sdk.endByCustomer(sessionId);
+      sessions.push(sessionId);
+    }
+    await between?.(i + 1);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return sessions;
+}

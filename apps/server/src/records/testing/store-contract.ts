@@ -95,6 +95,48 @@ export function defineStoreContract(open: (now: ManualNow) => Promise<StoreUnder
       expect(await store.saveCdrs([], { source: 'reconcile' })).toEqual([]);
     });
 
+    it('stores a big batch of distinct sessions by the same rule, seats moved with the record', async () => {
+      const kept = cdrFixture({ seat: AGENT, length: 600 });
+      const moved = cdrFixture({ seat: AGENT, length: 60 });
+      await store.saveCdrs([kept, moved], { source: 'push' });
+      const older = cdrFixture({ sessionId: kept.SessionId, seat: AGENT2, length: 30 });
+      // A transfer: the newer version ended later, with the second agent.
+      const transferred = cdrFixture({
+        sessionId: moved.SessionId,
+        seat: AGENT2,
+        length: 300,
+        legs: ['third@example.com', AGENT2],
+      });
+      const fresh = Array.from({ length: 450 }, (_, i) =>
+        cdrFixture({ seat: i % 2 ? AGENT : AGENT2, start: 1_764_100_000 + i }),
+      );
+      const outcomes = await store.saveCdrs(
+        [older, ...fresh.slice(0, 250), transferred, ...fresh.slice(250)],
+        {
+          source: 'reconcile',
+        },
+      );
+      expect(outcomes[0]).toBe('unchanged');
+      expect(outcomes[251]).toBe('updated');
+      expect(outcomes.filter((outcome) => outcome === 'inserted')).toHaveLength(450);
+      expect((await store.getCall(kept.SessionId))?.cdr).toEqual(kept);
+      expect(await store.getCall(moved.SessionId)).toMatchObject({
+        cdr: transferred,
+        seatUserId: AGENT2,
+        source: 'reconcile',
+      });
+      const firstSeen = await allCalls(store, AGENT, 1000);
+      const second = await allCalls(store, AGENT2, 1000);
+      const third = await allCalls(store, 'third@example.com', 1000);
+      expect(firstSeen.map((call) => call.sessionId)).not.toContain(moved.SessionId);
+      expect(second.map((call) => call.sessionId)).toContain(moved.SessionId);
+      expect(third.map((call) => call.sessionId)).toEqual([moved.SessionId]);
+      expect(second.map((call) => call.sessionId)).not.toContain(kept.SessionId);
+      for (const cdr of [fresh[0], fresh[449]] as Cdr[]) {
+        expect((await store.getCall(cdr.SessionId))?.cdr).toEqual(cdr);
+      }
+    });
+
     it('leaves the record alone when the same CDR arrives again', async () => {
       const cdr = cdrFixture();
       await store.saveCdr(cdr, { source: 'push' });
