@@ -5,6 +5,9 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const SERVER_DIR = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,6 +31,12 @@ export interface MainProcess {
  * the embedded mock) and waits until it says it is listening.
  */
 export async function startMain(env: Record<string, string>): Promise<MainProcess> {
+  // Call records go to a SQLite file of this process's own (removed when it has exited),
+  // never to apps/server/data, unless the test chooses DATA_DIR or DATABASE_URL.
+  const dataDir =
+    env.DATA_DIR === undefined && env.DATABASE_URL === undefined
+      ? mkdtempSync(join(tmpdir(), 'tccc-main-'))
+      : undefined;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: SERVER_DIR,
     env: {
@@ -35,6 +44,7 @@ export async function startMain(env: Record<string, string>): Promise<MainProces
       HOST: '127.0.0.1',
       PORT: '0',
       LOG_LEVEL: 'info',
+      ...(dataDir ? { DATA_DIR: dataDir } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -42,7 +52,10 @@ export async function startMain(env: Record<string, string>): Promise<MainProces
   const lines: Array<Record<string, unknown>> = [];
   let stderr = '';
   let pending = '';
-  const exited = once(child, 'exit').then(([code, signal]) => (code ?? signal) as number | string);
+  const exited = once(child, 'exit').then(([code, signal]) => {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    return (code ?? signal) as number | string;
+  });
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;
   });
