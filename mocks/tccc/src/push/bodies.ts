@@ -1,8 +1,10 @@
 /**
- * What a push carries (tccc-reference.md §6.2): the CDR push is the call's TelCdrInfo with
+ * What a push carries (tccc-reference.md §6.2): the CDR push is the call's TelCdrInfo (as
+ * DescribeTelCdr answers it) with
  * the members only pushes have (`SdkAppId`, `UserRemark`); a recording push is one per leg
  * that was recorded (a ServeParticipant with a RecordId).
  */
+import { telCdrAnswer } from '../api/actions/cdr-shapes.js';
 import type { ServeParticipant, TelCdrInfo } from '../state/tencent-types.js';
 
 /** `action=cdr`: one per ended call. */
@@ -22,8 +24,9 @@ export interface RecordPushBody {
 }
 
 export function cdrPushBody(sdkAppId: number, cdr: TelCdrInfo): CdrPushBody {
-  // UserRemark: the remark given to the call (the record's Remark) [unconfirmed].
-  return { SdkAppId: sdkAppId, ...cdr, UserRemark: cdr.Remark ?? '' };
+  // The record as DescribeTelCdr answers it (every member TCCC always sends), so a push and
+  // a reconciliation store the same thing. UserRemark: the call's Remark [unconfirmed].
+  return { SdkAppId: sdkAppId, ...telCdrAnswer(cdr), UserRemark: cdr.Remark ?? '' };
 }
 
 /** One body per leg that has a recording, in leg order. */
