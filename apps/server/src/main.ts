@@ -62,7 +62,11 @@ async function main(): Promise<void> {
   if (config.tccc.mode === 'embedded-mock') {
     // Imported lazily: with credentials configured, the mock is never even loaded.
     const { startEmbeddedMockTccc } = await import('./tccc/embedded-mock.js');
-    mock = await startEmbeddedMockTccc({ host: config.tccc.mockHost, port: config.tccc.mockPort });
+    mock = await startEmbeddedMockTccc({
+      host: config.tccc.mockHost,
+      port: config.tccc.mockPort,
+      demoAccounts: config.demoAccounts,
+    });
     logger.info(
       { tccc: 'embedded-mock', mockUrl: mock.url },
       `TCCC_SECRET_ID is not set: running on the embedded offline mock TCCC at ${mock.url} (no real calls, no credentials)`,

@@ -44,14 +44,47 @@ export interface EmbeddedMockTccc {
   close(): Promise<void>;
 }
 
+/** The demo's skill groups: every demo agent is in Support, the second one in Billing too. */
+const DEMO_SKILL_GROUPS = [
+  { skillGroupId: 1, name: 'Support' },
+  { skillGroupId: 2, name: 'Billing' },
+] as const;
+/** Names for the two default demo agents; other demo accounts are named after their mail. */
+const DEMO_NAMES: Readonly<Record<string, string>> = {
+  'agent@example.com': 'Wu Fang',
+  'agent2@example.com': 'Zhou Min',
+};
+
+/**
+ * The demo app's directory (what DescribeStaffInfoList and DescribeSkillGroupInfoList
+ * answer, so the console's Transfer lists colleagues and groups): the demo accounts as
+ * staff of two skill groups.
+ */
+export function demoDirectory(accounts: readonly string[]) {
+  const sdkAppId = DEFAULT_SDK_APP_ID;
+  return {
+    apps: [{ sdkAppId }],
+    skillGroups: DEMO_SKILL_GROUPS.map((group) => ({ sdkAppId, ...group })),
+    staff: accounts.map((mail, index) => ({
+      sdkAppId,
+      mail,
+      name: DEMO_NAMES[mail] ?? mail.split('@')[0] ?? mail,
+      skillGroups: index === 1 ? [1, 2] : [1],
+    })),
+  };
+}
+
 export async function startEmbeddedMockTccc(options: {
   host: string;
   port: number;
+  /** The demo agents, staff of the demo app (default: none, the mock's bare seed). */
+  demoAccounts?: readonly string[];
 }): Promise<EmbeddedMockTccc> {
   const server = await startMockTcccServer({
     host: options.host,
     port: options.port,
     controlPlane: false,
+    ...(options.demoAccounts?.length ? demoDirectory(options.demoAccounts) : {}),
   });
   let closed = false;
   return {
