@@ -7,6 +7,7 @@ import type { Spread } from '../lib/rounds.js';
 import { summariseCdrPages } from '../phases/cdr-pages.js';
 import { CONNECT_TO_READY_TARGET } from '../phases/console.js';
 import {
+  MEMORY_READINGS,
   MEMORY_TARGET,
   PUSH_AGENTS,
   type PushResults,
@@ -43,7 +44,7 @@ function pushMethod(push: PushResults): string {
   each ended call makes a CDR push and a recording push. The mock keeps ${RETAINED} ended calls,
   CDRs and journal entries; a warm-up of ${WARM_UP_CALLS} calls and ${WARM_UP_SECONDS} s at least
   fills them before "before" is read, "after" is read once the load ended and every push settled (heap and RSS after two
-  full GCs, from inside the mock). Target: every push delivered, after within
+  full GCs, from inside the mock; each point the lowest of ${MEMORY_READINGS} readings a second apart). Target: every push delivered, after within
   ${MEMORY_TARGET}x of before.`;
   if ('skipped' in push) return `${how} Skipped this run (${push.skipped}).`;
   const m = push.memory;
@@ -51,7 +52,9 @@ function pushMethod(push: PushResults): string {
   ${push.seconds.toFixed(1)} s (${push.receivedUnique} distinct X-TCCC-PUSH-UUIDs); ${push.pendingAtEnd}
   pushes still on their way when the load stopped; ${push.missing} never delivered. Heap at
   start ${mib(m.start.heapUsed)}, before ${mib(m.before.heapUsed)}, after ${mib(m.after.heapUsed)};
-  RSS at start ${mib(m.start.rss)}, before ${mib(m.before.rss)}, after ${mib(m.after.rss)}.`;
+  RSS at start ${mib(m.start.rss)}, before ${mib(m.before.rss)}, after ${mib(m.after.rss)}. The
+  readings, heap before: ${push.readings.before.map((r) => mib(r.heapUsed)).join(', ')}; after:
+  ${push.readings.after.map((r) => mib(r.heapUsed)).join(', ')}.`;
 }
 
 export function benchmarksDocument(results: BenchResults, machine: Machine): string {

@@ -211,6 +211,7 @@ describe('the Data Push rows', () => {
         before: memory(40e6, 100e6),
         after: memory(after, 100e6),
       },
+      readings: { before: [memory(40e6, 100e6)], after: [memory(after, 100e6)] },
     });
 
   it('report pushes per second and judge memory flat within 10% of the warmed-up mock', () => {
